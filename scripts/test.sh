@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# THE test command: installs what is missing, starts a MariaDB for the MySQL tests (when
+# scripts/mariadb.sh exists), builds with g++ (build/gcc) and clang++ (build/clang), runs
+# ctest in both, prints a summary and exits non-zero if anything failed.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+started=$SECONDS
+
+bash scripts/setup.sh
+
+# --- MariaDB: start (scripts/mariadb.sh) ---
+# Contract: `scripts/mariadb.sh start` starts a server and prints
+# SQLFORGE_TEST_MYSQL_URL=mysql://... on its last stdout line (non-zero exit if it cannot
+# start); `scripts/mariadb.sh stop` stops it (also after a failed or partial start).
+if [[ -f scripts/mariadb.sh ]]; then
+    trap 'bash scripts/mariadb.sh stop || echo "test.sh: warning: scripts/mariadb.sh stop failed" >&2' EXIT
+    if ! mariadb_out=$(bash scripts/mariadb.sh start); then
+        printf '%s\n' "${mariadb_out:-}"
+        echo "test.sh: FATAL: 'scripts/mariadb.sh start' failed: no MariaDB for the MySQL tests" >&2
+        exit 1
+    fi
+    mariadb_last=$(printf '%s\n' "$mariadb_out" | tail -n 1)
+    printf '%s\n' "$mariadb_out" | sed '$d'
+    if [[ $mariadb_last != SQLFORGE_TEST_MYSQL_URL=mysql://* ]]; then
+        echo "test.sh: FATAL: 'scripts/mariadb.sh start' did not print SQLFORGE_TEST_MYSQL_URL=mysql://... on its last line (got: '$mariadb_last')" >&2
+        exit 1
+    fi
+    export "$mariadb_last"
+    echo "test.sh: MariaDB up: $SQLFORGE_TEST_MYSQL_URL"
+fi
+# --- MariaDB: end ---
+
+total_passed=0
+total_failed=0
+summary=()
+status=0
+for compiler in gcc clang; do
+    build_dir=build/$compiler
+    echo
+    echo "==== $compiler: build ($build_dir) ===="
+    # Remove the test binaries of the last build, so that one whose sources no longer compile
+    # cannot pass as a stale binary (it shows up as "Not Run" instead). Relinking is cheap.
+    if [[ -d $build_dir/tests ]]; then
+        find "$build_dir/tests" -maxdepth 1 -type f -name '*_tests' -delete
+    fi
+    build_rc=0
+    SQLFORGE_KEEP_GOING=1 bash scripts/build.sh "$compiler" "$build_dir" || build_rc=$?
+    if ((build_rc == 3)) || [[ ! -f $build_dir/CTestTestfile.cmake ]]; then
+        summary+=("$compiler: CONFIGURE FAILED")
+        total_failed=$((total_failed + 1))
+        status=1
+        continue
+    fi
+    if ((build_rc != 0)); then
+        summary+=("$compiler: BUILD FAILED (the tests that built still ran)")
+        total_failed=$((total_failed + 1))
+        status=1
+    fi
+    echo
+    echo "==== $compiler: ctest ===="
+    log=$build_dir/ctest.log
+    ctest_rc=0
+    ctest --test-dir "$build_dir" --output-on-failure --no-tests=error --timeout 900 -j2 \
+        2>&1 | tee "$log" || ctest_rc=$?
+    line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+    if [[ $line =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+        failed=${BASH_REMATCH[1]}
+        ran=${BASH_REMATCH[2]}
+    else
+        failed=1; ran=1
+    fi
+    passed=$((ran - failed))
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+    if ((ctest_rc != 0 || failed != 0)); then
+        summary+=("$compiler: ctest FAILED ($passed passed, $failed failed, exit code $ctest_rc)")
+        status=1
+    else
+        summary+=("$compiler: ctest OK ($passed passed)")
+    fi
+done
+
+echo
+echo "==== summary ($((SECONDS - started)) s) ===="
+printf '%s\n' "${summary[@]}"
+if ((status != 0)); then
+    echo "test.sh: FAILED"
+    ((total_failed > 0)) || total_failed=1   # never close a failed run on "0 failed"
+else
+    echo "test.sh: all passed"
+fi
+echo "tests: $total_passed passed, $total_failed failed"
+exit "$status"
