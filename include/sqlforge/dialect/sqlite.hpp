@@ -1,0 +1,26 @@
+#pragma once
+// SQLite: "double quotes", ? placeholders, RETURNING (3.35+), ON CONFLICT upserts.
+#include <sqlforge/dialect/common.hpp>
+
+#include <string_view>
+
+namespace sqlforge {
+
+struct sqlite_dialect {
+    static constexpr std::string_view name = "sqlite";
+    static constexpr bool supports_returning = true;
+
+    template <class W>
+    static constexpr void quote(W& w, std::string_view ident) {
+        detail::write_quoted(w, ident, '"');
+    }
+    template <class W>
+    static constexpr void placeholder(W& w) {
+        w.put('?');
+        ++w.params;
+    }
+    // SQLite accepts OFFSET only after a LIMIT; -1 means no limit.
+    static constexpr std::string_view no_limit = "-1";
+};
+
+}  // namespace sqlforge

@@ -1,0 +1,27 @@
+#pragma once
+// The query language alone: models, expressions, statements, dialects. No backend.
+#include <sqlforge/core/fixed_string.hpp>
+#include <sqlforge/core/text_writer.hpp>
+#include <sqlforge/dialect/mysql.hpp>
+#include <sqlforge/dialect/sqlite.hpp>
+#include <sqlforge/expr/assignment.hpp>
+#include <sqlforge/expr/column.hpp>
+#include <sqlforge/expr/functions.hpp>
+#include <sqlforge/expr/operators.hpp>
+#include <sqlforge/expr/ordering.hpp>
+#include <sqlforge/expr/parameter.hpp>
+#include <sqlforge/expr/predicates.hpp>
+#include <sqlforge/reflect/fields.hpp>
+#include <sqlforge/reflect/model.hpp>
+#include <sqlforge/reflect/names.hpp>
+#include <sqlforge/schema/ddl.hpp>
+#include <sqlforge/schema/defaults.hpp>
+#include <sqlforge/schema/sql_types.hpp>
+#include <sqlforge/schema/table.hpp>
+#include <sqlforge/schema/table_traits.hpp>
+#include <sqlforge/schema/value_traits.hpp>
+#include <sqlforge/stmt/clauses.hpp>
+#include <sqlforge/stmt/insert.hpp>
+#include <sqlforge/stmt/select.hpp>
+#include <sqlforge/stmt/select_items.hpp>
+#include <sqlforge/stmt/update.hpp>

@@ -1,0 +1,253 @@
+#pragma once
+// SELECT. A select is a type that lists its items and clauses; each call (.where, .order_by,
+// ...) returns a new type. Its SQL text is `sql<Dialect>()`, a static function of the type,
+// so it is a compile-time constant even when the object holds run-time values:
+//
+//   auto q = sf::select(job::name, sf::count(job::id).as<"n">()).group_by(job::name);
+//   static_assert(q.sql<sf::sqlite_dialect>() == R"(SELECT "job"."name", ...)");
+//
+// The rules SQL servers check at run time are checked when the text is rendered: every
+// column's table is in FROM, no aggregate in WHERE, non-aggregated items are grouped,
+// labels named in ORDER BY exist and are unique.
+#include <sqlforge/core/text_writer.hpp>
+#include <sqlforge/expr/column.hpp>
+#include <sqlforge/expr/ordering.hpp>
+#include <sqlforge/stmt/clauses.hpp>
+#include <sqlforge/stmt/select_items.hpp>
+
+#include <boost/mp11/bind.hpp>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace sqlforge {
+
+// The tables FROM names: given by .from<T...>(), or deduced from the select items.
+template <class... Sources>
+struct from_list {
+    using tables = boost::mp11::mp_list<Sources...>;
+};
+struct deduced_from {};
+
+template <bool Distinct, class From, class Items, class Where, class Group, class Having, class Order, class Limit>
+struct select_stmt;
+
+namespace detail {
+
+template <class List, class Set>
+inline constexpr bool all_in = boost::mp11::mp_all_of_q<List, boost::mp11::mp_bind_front<boost::mp11::mp_set_contains, Set>>::value;
+
+template <class From, class ItemTables>
+struct from_tables_of {
+    using type = typename From::tables;
+};
+template <class ItemTables>
+struct from_tables_of<deduced_from, ItemTables> {
+    using type = ItemTables;
+};
+
+template <class S>
+struct select_traits;
+template <bool Distinct, class From, class... Items, class Where, class Group, class Having, class Order, class Limit>
+struct select_traits<select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, Order, Limit>> {
+    using item_tables = tables_of<typename Items::tables...>;
+    using from_tables = typename from_tables_of<From, item_tables>::type;
+    static constexpr bool any_aggregate = (Items::aggregate || ...);
+};
+
+// Is select item I grouped (or aggregated, or free of columns)?
+template <class Item, class Group>
+struct item_grouped;
+template <class Item, class Keyword, class... Gs>
+struct item_grouped<Item, term_list<Keyword, Gs...>> {
+    using expr = typename item_expr<Item>::type;
+    static constexpr bool value = Item::aggregate || boost::mp11::mp_empty<typename Item::tables>::value ||
+                                  (std::is_same_v<expr, Gs> || ...);
+};
+template <class Item>
+struct item_grouped<Item, no_clause> {
+    static constexpr bool value = Item::aggregate || boost::mp11::mp_empty<typename Item::tables>::value;
+};
+
+template <class Label, class... Items>
+consteval std::size_t label_count() {
+    return ((item_label<Items>::value == Label::label ? 1u : 0u) + ... + 0u);
+}
+
+template <class Term, class... Items>
+consteval bool order_term_ok() {
+    if constexpr (requires { Term::label; } && !requires { typename Term::expr_type; })
+        return label_count<Term, Items...>() == 1;
+    else
+        return true;
+}
+
+template <class Order, class... Items>
+struct order_labels_ok : std::true_type {};
+template <class Keyword, class... Ts, class... Items>
+struct order_labels_ok<term_list<Keyword, Ts...>, std::tuple<Items...>>
+    : std::bool_constant<(order_term_ok<Ts, Items...>() && ...)> {};
+
+template <class... Items>
+consteval bool labels_unique() {
+    constexpr std::string_view labels[] = {item_label<Items>::value..., ""};
+    for (std::size_t i = 0; i < sizeof...(Items); ++i)
+        for (std::size_t j = i + 1; j < sizeof...(Items); ++j)
+            if (!labels[i].empty() && labels[i] == labels[j]) return false;
+    return true;
+}
+
+}  // namespace detail
+
+template <bool Distinct, class From, class... Items, class Where, class Group, class Having, class Order, class Limit>
+struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, Order, Limit> {
+    using traits = detail::select_traits<select_stmt>;
+    using from_tables = typename traits::from_tables;
+    using row_type = select_row_t<Items...>;
+    static constexpr std::size_t column_count = (item_columns<Items>::value + ...);
+
+    std::tuple<Items...> items;
+    Where where_;
+    Group group_;
+    Having having_;
+    Order order_;
+    Limit limit_;
+
+    // ---- building
+    template <class... Ts>
+    constexpr auto from() const {
+        static_assert(sizeof...(Ts) > 0, "sqlforge: from<>() needs at least one model");
+        return rebuild<Distinct, from_list<table_ref<Ts>...>>(where_, group_, having_, order_, limit_);
+    }
+    template <class E>
+    constexpr auto where(const E& e) const {
+        static_assert(expression<E>, "sqlforge: where() needs a condition such as job::id > 1");
+        static_assert(detail::check_condition_clause<E>());
+        static_assert(!present<Where>, "sqlforge: where() was already given; combine conditions with && or sf::and_");
+        return rebuild<Distinct, From>(where_clause<E>{e}, group_, having_, order_, limit_);
+    }
+    template <class... Es>
+    constexpr auto group_by(const Es&... es) const {
+        static_assert(sizeof...(Es) > 0, "sqlforge: group_by() needs at least one expression");
+        static_assert((expression<Es> && ...), "sqlforge: group_by() takes columns or expressions");
+        static_assert(!present<Group>, "sqlforge: group_by() was already given");
+        return rebuild<Distinct, From>(where_, group_clause<Es...>{{es...}}, having_, order_, limit_);
+    }
+    template <class E>
+    constexpr auto having(const E& e) const {
+        static_assert(expression<E>, "sqlforge: having() needs a condition such as sf::count() > 1");
+        static_assert(detail::check_condition_clause<E>());
+        static_assert(!present<Having>, "sqlforge: having() was already given; combine conditions with &&");
+        return rebuild<Distinct, From>(where_, group_, having_clause<E>{e}, order_, limit_);
+    }
+    template <class... Ts>
+    constexpr auto order_by(const Ts&... ts) const {
+        static_assert(sizeof...(Ts) > 0, "sqlforge: order_by() needs at least one expression");
+        static_assert(!present<Order>, "sqlforge: order_by() was already given; list every term in one call");
+        return rebuild<Distinct, From>(where_, group_, having_,
+                                       order_clause<decltype(as_order_term(ts))...>{{as_order_term(ts)...}}, limit_);
+    }
+    template <class N>
+    constexpr auto limit(N n) const {
+        static_assert(detail::check_row_count<N>());
+        return rebuild<Distinct, From>(where_, group_, having_, order_,
+                                       limit_clause<true, Limit::has_offset>{static_cast<std::int64_t>(n), limit_.offset});
+    }
+    template <class N>
+    constexpr auto offset(N n) const {
+        static_assert(detail::check_row_count<N>());
+        return rebuild<Distinct, From>(where_, group_, having_, order_,
+                                       limit_clause<Limit::has_limit, true>{limit_.limit, static_cast<std::int64_t>(n)});
+    }
+
+    // ---- text
+    template <class D, class W>
+    static constexpr void render(W& w) {
+        static_assert(check());
+        w.put(Distinct ? "SELECT DISTINCT " : "SELECT ");
+        render_items<D>(w, std::index_sequence_for<Items...>{});
+        render_from<D>(w, from_tables{});
+        Where::template render<D>(w);
+        Group::template render<D>(w);
+        Having::template render<D>(w);
+        Order::template render<D>(w);
+        Limit::template render<D>(w);
+    }
+    template <class D>
+    static constexpr std::string_view sql() {
+        return sql_text<D, select_stmt>();
+    }
+    template <class F>
+    constexpr void each_param(F&& f) const {
+        std::apply([&](const auto&... i) { (i.each_param(f), ...); }, items);
+        where_.each_param(f);
+        group_.each_param(f);
+        having_.each_param(f);
+        order_.each_param(f);
+        limit_.each_param(f);
+    }
+
+    static consteval bool check() {
+        using boost::mp11::mp_list;
+        static_assert(detail::all_in<typename traits::item_tables, from_tables>,
+                      "sqlforge: a selected column's table is not in FROM; add it with .from<T>() or a join");
+        static_assert(detail::all_in<typename Where::tables, from_tables>,
+                      "sqlforge: a column in where() belongs to a table that is not in FROM; add it with .from<T>() "
+                      "or a join");
+        static_assert(!Where::aggregate, "sqlforge: an aggregate function cannot be used in where(); use having()");
+        static_assert(detail::all_in<typename Group::tables, from_tables> &&
+                          detail::all_in<typename Having::tables, from_tables> &&
+                          detail::all_in<typename Order::tables, from_tables>,
+                      "sqlforge: a column in group_by(), having() or order_by() belongs to a table that is not in FROM");
+        static_assert(!Group::aggregate, "sqlforge: group_by() cannot contain an aggregate function");
+        constexpr bool grouped = traits::any_aggregate || present<Group> || present<Having>;
+        static_assert(!grouped || (detail::item_grouped<Items, Group>::value && ...),
+                      "sqlforge: a selected column is neither aggregated nor listed in group_by() (MySQL's "
+                      "ONLY_FULL_GROUP_BY rule)");
+        static_assert(detail::labels_unique<Items...>(), "sqlforge: two selected items have the same label");
+        static_assert(detail::order_labels_ok<Order, std::tuple<Items...>>::value,
+                      "sqlforge: order_by() names a label that no selected item has; label it with .as<\"name\">()");
+        return true;
+    }
+
+private:
+    template <bool Dx, class Fx, class Wx, class Gx, class Hx, class Ox, class Lx>
+    constexpr auto rebuild(Wx w, Gx g, Hx h, Ox o, Lx l) const {
+        return select_stmt<Dx, Fx, std::tuple<Items...>, Wx, Gx, Hx, Ox, Lx>{items, std::move(w), std::move(g),
+                                                                               std::move(h), std::move(o), std::move(l)};
+    }
+    template <class D, class W, std::size_t... I>
+    static constexpr void render_items(W& w, std::index_sequence<I...>) {
+        ((I ? w.put(", ") : void(), render_item<D, Items>(w)), ...);
+    }
+    template <class D, class W, class... Sources>
+    static constexpr void render_from(W& w, boost::mp11::mp_list<Sources...>) {
+        if constexpr (sizeof...(Sources) > 0) {
+            w.put(" FROM ");
+            std::size_t i = 0;
+            ((i++ ? w.put(", ") : void(), Sources::template render_from<D>(w)), ...);
+        }
+    }
+};
+
+template <bool Distinct, class... Items>
+using select_start = select_stmt<Distinct, deduced_from, std::tuple<Items...>, no_clause, no_clause, no_clause,
+                                 no_clause, limit_clause<false, false>>;
+
+template <class... Items>
+constexpr auto select(const Items&... items) {
+    static_assert(sizeof...(Items) > 0, "sqlforge: select() needs at least one column or expression");
+    static_assert((select_item<Items> && ...),
+                  "sqlforge: select() takes columns, expressions and sf::all_of<T>, not plain values");
+    return select_start<false, Items...>{{items...}, {}, {}, {}, {}, {}};
+}
+
+template <class... Items>
+constexpr auto select_distinct(const Items&... items) {
+    static_assert(sizeof...(Items) > 0, "sqlforge: select_distinct() needs at least one column or expression");
+    static_assert((select_item<Items> && ...),
+                  "sqlforge: select_distinct() takes columns, expressions and sf::all_of<T>, not plain values");
+    return select_start<true, Items...>{{items...}, {}, {}, {}, {}, {}};
+}
+
+}  // namespace sqlforge
