@@ -25,6 +25,8 @@ struct mysql_dialect {
     }
     // MySQL has no "no limit" value: its manual's idiom is the largest unsigned BIGINT.
     static constexpr std::string_view no_limit = "18446744073709551615";
+    // An INSERT that gives no column: MySQL and MariaDB reject DEFAULT VALUES.
+    static constexpr std::string_view default_values = " () VALUES ()";
 };
 
 }  // namespace sqlforge

@@ -21,6 +21,8 @@ struct sqlite_dialect {
     }
     // SQLite accepts OFFSET only after a LIMIT; -1 means no limit.
     static constexpr std::string_view no_limit = "-1";
+    // An INSERT that gives no column.
+    static constexpr std::string_view default_values = " DEFAULT VALUES";
 };
 
 }  // namespace sqlforge

@@ -5,6 +5,7 @@
 #include <sqlforge/expr/column.hpp>
 #include <sqlforge/expr/parameter.hpp>
 
+#include <cstddef>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -49,6 +50,16 @@ consteval bool check_assignable() {
                   "sqlforge: cannot assign a floating-point value to an integer column");
     static_assert(v == sql_kind::null || comparable(c, v),
                   "sqlforge: the value's SQL type does not match the column's type");
+    return true;
+}
+
+// Does no column appear twice among the assignments (set(), values())?
+template <class... Assignments>
+consteval bool columns_distinct() {
+    constexpr std::size_t given[] = {Assignments::column_type::index..., no_field};
+    for (std::size_t i = 0; i < sizeof...(Assignments); ++i)
+        for (std::size_t j = i + 1; j < sizeof...(Assignments); ++j)
+            if (given[i] == given[j]) return false;
     return true;
 }
 }  // namespace detail

@@ -4,6 +4,7 @@
 // checked with static_asserts in the body so that a wrong query stops at a sentence
 // starting with "sqlforge: ", not at "no match for operator==".
 #include <sqlforge/expr/node.hpp>
+#include <sqlforge/expr/ops.hpp>
 #include <sqlforge/expr/parameter.hpp>
 
 #include <cstdint>

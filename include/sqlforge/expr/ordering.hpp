@@ -49,10 +49,14 @@ struct labeled : expr_ops<labeled<E, Name>> {
     static constexpr void render(W& w) {
         D::quote(w, label);
     }
+    // The parameters follow the text: as a select item the expression's, elsewhere none
+    // (only the label is written there).
     template <class F>
-    constexpr void each_param(F&& f) const {
+    constexpr void each_item_param(F&& f) const {
         expr.each_param(f);
     }
+    template <class F>
+    constexpr void each_param(F&&) const {}
 };
 
 // A reference to a select item's label: sf::desc<"n">, sf::asc<"n">.

@@ -1,7 +1,8 @@
 #pragma once
 // A value the user wrote in an expression: rendered as a placeholder, bound at execution.
-// Text is kept as std::string_view when it came as a literal or string_view (no copy) and
-// as std::string when it came as a std::string (the statement may outlive the caller's).
+// Text is kept as std::string_view when it came as a literal, a string_view or a named
+// std::string (no copy: like a reference, the statement must not outlive it), and as
+// std::string when it came as a temporary std::string.
 #include <sqlforge/expr/node.hpp>
 
 #include <cstdint>
@@ -60,13 +61,20 @@ struct storage<std::optional<V>> {
 template <class V>
 using storage_t = typename detail::storage<std::remove_cvref_t<V>>::type;
 
+// A std::string named by the caller (an lvalue) is referred to, like a literal; a temporary
+// one is moved into the expression, so a statement never points at a dead string.
+template <class V>
+using param_storage_t =
+    std::conditional_t<std::is_lvalue_reference_v<V> && std::is_same_v<std::remove_cvref_t<V>, std::string>,
+                       std::string_view, storage_t<V>>;
+
 // An expression stays itself; anything else becomes a parameter.
 template <class V>
 constexpr auto as_expr(V&& v) {
     if constexpr (expression<V>) {
         return std::remove_cvref_t<V>(std::forward<V>(v));
     } else {
-        using S = storage_t<V>;
+        using S = param_storage_t<V>;
         if constexpr (std::is_same_v<S, std::string_view> && std::is_pointer_v<std::remove_cvref_t<V>>)
             return parameter<S>{{}, S{v}};
         else

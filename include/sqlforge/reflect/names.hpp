@@ -31,7 +31,9 @@ constexpr bool ident_char(char c) {
 
 // "...{(& fake_object<Job>.Job::name)}..." (gcc) or "...{&fake_object.name}..." (clang) -> "name"
 constexpr std::string_view field_name_from(std::string_view pretty) {
-    std::size_t end = pretty.find('}', pretty.find("= "));
+    // The last '}' closes the boxed pointer (an anonymous namespace prints as "{anonymous}"
+    // before it, so the first '}' would be wrong).
+    std::size_t end = pretty.rfind('}');
     while (end > 0 && !ident_char(pretty[end - 1])) --end;
     std::size_t begin = end;
     while (begin > 0 && ident_char(pretty[begin - 1])) --begin;

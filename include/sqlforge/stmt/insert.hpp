@@ -110,7 +110,7 @@ struct insert_values_stmt {
         w.put("INSERT INTO ");
         D::quote(w, table<T>::name);
         if constexpr (sizeof...(Assignments) == 0) {
-            w.put(" DEFAULT VALUES");
+            w.put(D::default_values);
         } else {
             w.put(" (");
             std::size_t i = 0;
@@ -141,14 +141,6 @@ consteval bool required_columns_given() {
         for (std::size_t g : given) found = found || g == i;
         if (!found && !column_optional<T>(i)) return false;
     }
-    return true;
-}
-template <class... Assignments>
-consteval bool columns_distinct() {
-    constexpr std::size_t given[] = {Assignments::column_type::index..., no_field};
-    for (std::size_t i = 0; i < sizeof...(Assignments); ++i)
-        for (std::size_t j = i + 1; j < sizeof...(Assignments); ++j)
-            if (given[i] == given[j]) return false;
     return true;
 }
 }  // namespace detail

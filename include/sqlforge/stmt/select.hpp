@@ -104,6 +104,7 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
     using traits = detail::select_traits<select_stmt>;
     using from_tables = typename traits::from_tables;
     using row_type = select_row_t<Items...>;
+    using limit_type = Limit;
     static constexpr std::size_t column_count = (item_columns<Items>::value + ...);
 
     std::tuple<Items...> items;
@@ -179,7 +180,7 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
     }
     template <class F>
     constexpr void each_param(F&& f) const {
-        std::apply([&](const auto&... i) { (i.each_param(f), ...); }, items);
+        std::apply([&](const auto&... i) { (each_item_param(i, f), ...); }, items);
         where_.each_param(f);
         group_.each_param(f);
         having_.each_param(f);

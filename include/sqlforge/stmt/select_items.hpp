@@ -88,6 +88,15 @@ constexpr void render_all_columns(W& w, std::index_sequence<I...>) {
 }
 }  // namespace detail
 
+// Visits the parameters of one select item, in the order render_item writes them.
+template <class Item, class F>
+constexpr void each_item_param(const Item& item, F& f) {
+    if constexpr (requires { item.each_item_param(f); })
+        item.each_item_param(f);
+    else
+        item.each_param(f);
+}
+
 template <class D, class Item, class W>
 constexpr void render_item(W& w) {
     if constexpr (is_all_of<Item>::value)

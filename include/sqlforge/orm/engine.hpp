@@ -1,0 +1,116 @@
+#pragma once
+// create_engine(url): the URL picks the backend and its options; the engine owns the pool.
+// Engines are cheap to copy (they share one state) and safe to use from many threads.
+//   sqlite:///relative.db  sqlite:////abs/path.db  sqlite://:memory:  (?mode=ro, ?timeout=ms)
+//   mysql://user:password@127.0.0.1:3306/db?charset=utf8mb4&connect_timeout=5
+// A SQLite :memory: database lives in one connection, so its pool holds exactly one.
+#include <sqlforge/orm/backends.hpp>
+#include <sqlforge/orm/errors.hpp>
+#include <sqlforge/orm/pool.hpp>
+#include <sqlforge/orm/url.hpp>
+
+#include <charconv>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace sqlforge {
+
+namespace detail {
+
+inline unsigned url_number(const url& u, std::string_view key, unsigned fallback) {
+    std::string v = u.option(key, "");
+    if (v.empty()) return fallback;
+    unsigned n = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc{} || p != v.data() + v.size())
+        throw argument_error("sqlforge: URL option '" + std::string(key) + "' must be a whole number, not '" + v +
+                             "' in " + u.render_safe());
+    return n;
+}
+
+struct engine_state {
+    url address;
+    backend_kind kind;
+    connection_pool pool;
+
+    engine_state(url u, backend_kind k, connection_pool::factory f, pool_options o)
+        : address(std::move(u)), kind(k), pool(std::move(f), o) {}
+};
+
+}  // namespace detail
+
+class engine {
+public:
+    explicit engine(std::shared_ptr<detail::engine_state> s) : state_(std::move(s)) {}
+
+    backend_kind kind() const noexcept { return state_->kind; }
+    const url& address() const noexcept { return state_->address; }
+    pool_status status() const { return state_->pool.status(); }
+    void dispose() noexcept { state_->pool.dispose(); }
+
+    // Low level: a connection out of the pool and back (see orm/connection.hpp for the
+    // user-facing connect()).
+    std::unique_ptr<backend_connection> acquire() { return state_->pool.acquire(); }
+    void release(std::unique_ptr<backend_connection> c, bool broken = false) noexcept {
+        state_->pool.release(std::move(c), broken);
+    }
+
+private:
+    std::shared_ptr<detail::engine_state> state_;
+};
+
+// Parses the URL and prepares the pool; connections open on first use. A malformed URL, an
+// unknown scheme or a bad option throws argument_error; a backend this build lacks too.
+inline engine create_engine(std::string_view text, pool_options opts = {}) {
+    url u = parse_url(text);
+    if (u.drivername == "sqlite") {
+#if SQLFORGE_HAS_SQLITE
+        backend::sqlite::open_options o;
+        o.path = u.database.empty() ? ":memory:" : u.database;
+        std::string mode = u.option("mode", "rwc");
+        if (mode == "ro") o.read_only = true;
+        else if (mode == "rw") o.create = false;
+        else if (mode != "rwc")
+            throw argument_error("sqlforge: URL option 'mode' must be ro, rw or rwc, not '" + mode + "' in " +
+                                 u.render_safe());
+        o.busy_timeout_ms = static_cast<int>(detail::url_number(u, "timeout", 5000));
+        if (o.path == ":memory:") {
+            opts.size = 1;
+            opts.max_overflow = 0;
+            opts.null_pool = false;
+        }
+        auto make = [o] { return std::make_unique<backend_connection>(std::in_place_type<backend::sqlite::connection>, o); };
+        return engine{std::make_shared<detail::engine_state>(std::move(u), backend_kind::sqlite, make, opts)};
+#else
+        throw argument_error("sqlforge: this build has no SQLite backend (install libsqlite3-dev and rebuild)");
+#endif
+    }
+    if (u.drivername == "mysql" || u.drivername == "mariadb") {
+#if SQLFORGE_HAS_MYSQL
+        backend::mysql::connect_options o;
+        o.host = u.host.empty() ? "127.0.0.1" : u.host;
+        o.port = u.port ? static_cast<unsigned>(*u.port) : 3306u;
+        o.user = u.username;
+        o.password = u.password;
+        o.database = u.database;
+        o.charset = u.option("charset", "utf8mb4");
+        o.connect_timeout = detail::url_number(u, "connect_timeout", 10);
+        o.read_timeout = detail::url_number(u, "read_timeout", 30);
+        o.write_timeout = detail::url_number(u, "write_timeout", 30);
+        o.ssl_mode = u.option("ssl_mode", "");
+        o.ssl_ca = u.option("ssl_ca", "");
+        o.ssl_cert = u.option("ssl_cert", "");
+        o.ssl_key = u.option("ssl_key", "");
+        auto make = [o] { return std::make_unique<backend_connection>(std::in_place_type<backend::mysql::connection>, o); };
+        return engine{std::make_shared<detail::engine_state>(std::move(u), backend_kind::mysql, make, opts)};
+#else
+        throw argument_error("sqlforge: this build has no MySQL backend (install default-libmysqlclient-dev and rebuild)");
+#endif
+    }
+    throw argument_error("sqlforge: unknown database '" + u.drivername + "' in " + u.render_safe() +
+                         " (use sqlite:// or mysql://)");
+}
+
+}  // namespace sqlforge

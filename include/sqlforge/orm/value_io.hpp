@@ -1,0 +1,112 @@
+#pragma once
+// Moving one value between C++ and a backend statement. Binding picks the backend call from
+// the C++ type at compile time; reading checks what the C API cannot: NULL into a field that
+// is not std::optional, and integers that do not fit the field's type, each a data_error
+// naming the column and the statement.
+#include <sqlforge/orm/errors.hpp>
+#include <sqlforge/schema/value_traits.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace sqlforge {
+
+template <class Stmt, class V>
+void bind_value(Stmt& st, int i, const V& v) {
+    using U = std::remove_cvref_t<V>;
+    if constexpr (is_optional_v<U>) {
+        if (v) bind_value(st, i, *v);
+        else st.bind_null(i);
+    } else if constexpr (std::is_same_v<U, std::nullopt_t>) {
+        st.bind_null(i);
+    } else if constexpr (std::is_same_v<U, bool>) {
+        st.bind(i, static_cast<std::int64_t>(v ? 1 : 0));
+    } else if constexpr (std::is_integral_v<U> && std::is_signed_v<U>) {
+        st.bind(i, static_cast<std::int64_t>(v));
+    } else if constexpr (std::is_integral_v<U>) {
+        st.bind(i, static_cast<std::uint64_t>(v));
+    } else if constexpr (std::is_floating_point_v<U>) {
+        st.bind(i, static_cast<double>(v));
+    } else if constexpr (std::is_same_v<U, std::string> || std::is_same_v<U, std::string_view>) {
+        st.bind(i, std::string_view{v});
+    } else if constexpr (is_blob_v<U>) {
+        st.bind_blob(i, v.data(), v.size());
+    } else {
+        static_assert(sizeof(U) == 0, "sqlforge: this C++ type cannot be bound as a SQL parameter");
+    }
+}
+
+namespace detail {
+
+[[noreturn]] inline void throw_read_error(std::string_view what, std::string_view column, std::string_view sql) {
+    std::string msg = "sqlforge: ";
+    msg += what;
+    msg += " (column '";
+    msg += column;
+    msg += "')";
+    throw data_error(0, std::move(msg), std::string(sql));
+}
+
+template <class V>
+[[noreturn]] void throw_out_of_range(auto value, std::string_view column, std::string_view sql) {
+    std::string what = "value " + std::to_string(value) + " is out of range for a field of " +
+                       std::to_string(sizeof(V) * 8) + (std::is_signed_v<V> ? "-bit signed" : "-bit unsigned") +
+                       " integer type";
+    throw_read_error(what, column, sql);
+}
+
+}  // namespace detail
+
+// Reads column i of the current row into `out`. `column` names it in errors ("job.status").
+template <class Stmt, class V>
+void read_value(const Stmt& st, int i, V& out, std::string_view column) {
+    if constexpr (is_optional_v<V>) {
+        if (st.is_null(i)) {
+            out.reset();
+        } else {
+            if (!out) out.emplace();
+            read_value(st, i, *out, column);
+        }
+    } else {
+        if (st.is_null(i)) [[unlikely]]
+            detail::throw_read_error("NULL read into a field that is not std::optional", column, st.sql());
+        if constexpr (std::is_same_v<V, bool>) {
+            out = st.get_int64(i) != 0;
+        } else if constexpr (std::is_integral_v<V> && std::is_signed_v<V>) {
+            std::int64_t v = st.get_int64(i);
+            if constexpr (sizeof(V) < sizeof(std::int64_t)) {
+                if (v < std::numeric_limits<V>::min() || v > std::numeric_limits<V>::max()) [[unlikely]]
+                    detail::throw_out_of_range<V>(v, column, st.sql());
+            }
+            out = static_cast<V>(v);
+        } else if constexpr (std::is_integral_v<V>) {
+            std::uint64_t v = st.get_uint64(i);
+            if constexpr (sizeof(V) < sizeof(std::uint64_t)) {
+                if (v > std::numeric_limits<V>::max()) [[unlikely]]
+                    detail::throw_out_of_range<V>(v, column, st.sql());
+            }
+            out = static_cast<V>(v);
+        } else if constexpr (std::is_floating_point_v<V>) {
+            out = static_cast<V>(st.get_double(i));
+        } else if constexpr (std::is_same_v<V, std::string>) {
+            std::string_view t = st.get_text(i);
+            out.assign(t.data(), t.size());
+        } else if constexpr (is_blob_v<V>) {
+            auto b = st.get_blob(i);
+            out.resize(b.size());
+            if (!b.empty()) std::memcpy(out.data(), b.data(), b.size());
+        } else {
+            static_assert(sizeof(V) == 0, "sqlforge: this C++ type cannot be read from a SQL column");
+        }
+    }
+}
+
+}  // namespace sqlforge
