@@ -33,6 +33,9 @@ if(NOT first_line MATCHES "^//[ \t]*expect:[ \t]*(.*[^ \t\r])[ \t\r]*$")
     message(FATAL_ERROR "${name}: the first line must be '// expect: <text the compiler must print>', got: '${first_line}'")
 endif()
 set(expected "${CMAKE_MATCH_1}")
+# file(STRINGS) returns a list, so a ';' in the line comes back escaped as "\;": undo that,
+# the text is matched as written (several messages hold a ';').
+string(REPLACE "\\;" ";" expected "${expected}")
 
 set(cmd "${CXX}" ${FLAGS})
 foreach(d IN LISTS DEFINES)

@@ -1,0 +1,34 @@
+// expect: sqlforge: assigning a value that may be NULL to a NOT NULL column
+// Rule: a std::optional value assigned to a NOT NULL column (the valid form assigns it to the nullable one).
+#include <sqlforge/dsl.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sf = sqlforge;
+using L = sf::sqlite_dialect;
+
+struct Job {
+    std::int64_t id;
+    std::string name;
+    int status;
+    std::optional<std::string> note;
+    double price;
+    bool done;
+};
+SQLFORGE_COLUMNS(job, Job, id, name, status, note, price, done)
+
+// Valid form: the closest correct statement.
+[[maybe_unused]] void valid_form() {
+    std::optional<std::string> maybe{"x"};
+    auto u = sf::update<Job>().set(job::note = maybe);
+    static_assert(u.sql<L>() == R"(UPDATE "job" SET "note" = ?)");
+}
+
+#ifdef SQLFORGE_COMPILE_FAIL
+[[maybe_unused]] void wrong_form() {
+    std::optional<std::string> maybe{"x"};
+    auto u = sf::update<Job>().set(job::name = maybe);
+}
+#endif

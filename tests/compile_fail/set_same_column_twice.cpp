@@ -1,0 +1,32 @@
+// expect: sqlforge: set() assigns the same column twice
+// Rule: set() naming one column twice (the valid form names two different columns).
+#include <sqlforge/dsl.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sf = sqlforge;
+using L = sf::sqlite_dialect;
+
+struct Job {
+    std::int64_t id;
+    std::string name;
+    int status;
+    std::optional<std::string> note;
+    double price;
+    bool done;
+};
+SQLFORGE_COLUMNS(job, Job, id, name, status, note, price, done)
+
+// Valid form: the closest correct statement.
+[[maybe_unused]] void valid_form() {
+    auto u = sf::update<Job>().set(job::status = 1, job::name = "x");
+    static_assert(u.sql<L>() == R"(UPDATE "job" SET "status" = ?, "name" = ?)");
+}
+
+#ifdef SQLFORGE_COMPILE_FAIL
+[[maybe_unused]] void wrong_form() {
+    auto u = sf::update<Job>().set(job::status = 1, job::status = 2);
+}
+#endif
