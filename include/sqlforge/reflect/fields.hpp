@@ -1,7 +1,7 @@
 #pragma once
 // Field count, field types and member pointer -> field index, for a model.
 // Counting and types come from Boost.PFR; the index comparison uses the addresses of the
-// fields of an `extern` object that is never defined, which is a constant expression.
+// fields of an object that is never constructed, which is a constant expression.
 #include <sqlforge/reflect/model.hpp>
 
 #include <boost/pfr/core.hpp>
@@ -11,23 +11,24 @@
 
 namespace sqlforge::detail {
 
-#if defined(__clang__)
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wundefined-var-template"
-#endif
-// Never defined: only its fields' addresses are taken, inside constant expressions.
+// A model object that is never constructed: a constexpr union whose active member is a
+// char, so T needs no constexpr constructor. Only its fields' addresses are taken, inside
+// constant expressions. (An undefined `extern` object also works, but clang rejects it for
+// types without linkage: models in an anonymous namespace or local to a function.)
 template <class T>
-extern const T fake_object;
+union unconstructed {
+    char active;
+    T value;
+    constexpr unconstructed() : active() {}
+    constexpr ~unconstructed() {}
+};
+template <class T>
+inline constexpr unconstructed<T> fake_object{};
 
-// The one place that names fake_object, so clang's warning about the missing definition
-// is silenced here only.
 template <class T>
 consteval const T& fake() {
-    return fake_object<T>;
+    return fake_object<T>.value;
 }
-#if defined(__clang__)
-#pragma clang diagnostic pop
-#endif
 
 }  // namespace sqlforge::detail
 

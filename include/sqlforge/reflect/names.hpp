@@ -1,6 +1,6 @@
 #pragma once
 // Names at compile time, read from __PRETTY_FUNCTION__ (Boost 1.81's PFR has no names API).
-// Field names: the function is instantiated with a pointer to a field of the never-defined
+// Field names: the function is instantiated with a pointer to a field of the never-constructed
 // `fake_object<T>`; clang 14 prints the field name only when that pointer is wrapped in a
 // struct, so it is. Type names: the function is instantiated with the type.
 #include <sqlforge/reflect/fields.hpp>
@@ -29,7 +29,8 @@ constexpr bool ident_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// "...{(& fake_object<Job>.Job::name)}..." (gcc) or "...{&fake_object.name}..." (clang) -> "name"
+// "...{(& fake_object<Job>.unconstructed<Job>::value.Job::name)}..." (gcc) or
+// "...{&fake_object.value.name}..." (clang) -> "name"
 constexpr std::string_view field_name_from(std::string_view pretty) {
     // The last '}' closes the boxed pointer (an anonymous namespace prints as "{anonymous}"
     // before it, so the first '}' would be wrong).
