@@ -4,6 +4,7 @@
 #include <sqlforge/core/text_writer.hpp>
 #include <sqlforge/dialect/mysql.hpp>
 #include <sqlforge/dialect/sqlite.hpp>
+#include <sqlforge/expr/alias.hpp>
 #include <sqlforge/expr/assignment.hpp>
 #include <sqlforge/expr/column.hpp>
 #include <sqlforge/expr/functions.hpp>

@@ -10,6 +10,7 @@
 // column's table is in FROM, no aggregate in WHERE, non-aggregated items are grouped,
 // labels named in ORDER BY exist and are unique.
 #include <sqlforge/core/text_writer.hpp>
+#include <sqlforge/expr/alias.hpp>
 #include <sqlforge/expr/column.hpp>
 #include <sqlforge/expr/ordering.hpp>
 #include <sqlforge/stmt/clauses.hpp>
@@ -22,12 +23,70 @@
 
 namespace sqlforge {
 
-// The tables FROM names: given by .from<T...>(), or deduced from the select items.
-template <class... Sources>
-struct from_list {
-    using tables = boost::mp11::mp_list<Sources...>;
+// The tables FROM names: given by .from<T...>() (then joins may follow), or deduced from
+// the select items.
+template <class Base, class... Joins>
+struct from_clause {
+    using tables = tables_of<Base, typename Joins::tables_joined...>;
+    // Tables whose columns may be NULL because a LEFT JOIN brought them in.
+    using nullable_tables = tables_of<typename Joins::nullable_joined...>;
+    std::tuple<Joins...> joins;
+
+    template <class D, class W>
+    static constexpr void render(W& w) {
+        w.put(" FROM ");
+        render_base<D>(w, Base{});
+        std::apply([&](const auto&... j) { (std::remove_cvref_t<decltype(j)>::template render<D>(w), ...); },
+                   std::tuple<Joins...>{});
+    }
+    template <class F>
+    constexpr void each_param(F&& f) const {
+        std::apply([&](const auto&... j) { (j.each_param(f), ...); }, joins);
+    }
+
+private:
+    template <class D, class W, class... Sources>
+    static constexpr void render_base(W& w, boost::mp11::mp_list<Sources...>) {
+        std::size_t i = 0;
+        ((i++ ? w.put(", ") : void(), Sources::template render_from<D>(w)), ...);
+    }
 };
-struct deduced_from {};
+template <class... Sources>
+using from_list = from_clause<boost::mp11::mp_list<Sources...>>;
+
+struct deduced_from {
+    using nullable_tables = boost::mp11::mp_list<>;
+    template <class F>
+    constexpr void each_param(F&&) const {}
+};
+
+namespace join_kind {
+struct inner { static constexpr std::string_view text = " JOIN "; static constexpr bool nullable = false; };
+struct left { static constexpr std::string_view text = " LEFT JOIN "; static constexpr bool nullable = true; };
+struct cross { static constexpr std::string_view text = " CROSS JOIN "; static constexpr bool nullable = false; };
+}  // namespace join_kind
+
+// JOIN "album" ON <on>; `On` is no_clause for a cross join.
+template <class Kind, class Source, class On>
+struct join_node {
+    using tables_joined = boost::mp11::mp_list<Source>;
+    using nullable_joined = std::conditional_t<Kind::nullable, boost::mp11::mp_list<Source>, boost::mp11::mp_list<>>;
+    On on;
+
+    template <class D, class W>
+    static constexpr void render(W& w) {
+        w.put(Kind::text);
+        Source::template render_from<D>(w);
+        if constexpr (!std::is_same_v<On, no_clause>) {
+            w.put(" ON ");
+            On::template render<D>(w);
+        }
+    }
+    template <class F>
+    constexpr void each_param(F&& f) const {
+        on.each_param(f);
+    }
+};
 
 template <bool Distinct, class From, class Items, class Where, class Group, class Having, class Order, class Limit>
 struct select_stmt;
@@ -103,11 +162,12 @@ template <bool Distinct, class From, class... Items, class Where, class Group, c
 struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, Order, Limit> {
     using traits = detail::select_traits<select_stmt>;
     using from_tables = typename traits::from_tables;
-    using row_type = select_row_t<Items...>;
+    using row_type = select_row_in_t<typename From::nullable_tables, Items...>;
     using limit_type = Limit;
     static constexpr std::size_t column_count = (item_columns<Items>::value + ...);
 
     std::tuple<Items...> items;
+    From from_;
     Where where_;
     Group group_;
     Having having_;
@@ -118,46 +178,81 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
     template <class... Ts>
     constexpr auto from() const {
         static_assert(sizeof...(Ts) > 0, "sqlforge: from<>() needs at least one model");
-        return rebuild<Distinct, from_list<table_ref<Ts>...>>(where_, group_, having_, order_, limit_);
+        static_assert(std::is_same_v<From, deduced_from>, "sqlforge: from() was already given");
+        return rebuild<Distinct, from_list<table_ref<Ts>...>>(from_list<table_ref<Ts>...>{}, where_, group_, having_,
+                                                             order_, limit_);
+    }
+    // from(e) with aliases: constexpr auto e = sf::alias<Employee, "e">{};
+    template <class... Sources>
+    constexpr auto from(const Sources&...) const {
+        static_assert(sizeof...(Sources) > 0, "sqlforge: from() needs at least one table or alias");
+        static_assert((is_source<Sources>::value && ...), "sqlforge: from() takes aliases made with sf::alias<T, \"a\">");
+        static_assert(std::is_same_v<From, deduced_from>, "sqlforge: from() was already given");
+        return rebuild<Distinct, from_list<Sources...>>(from_list<Sources...>{}, where_, group_, having_, order_,
+                                                       limit_);
+    }
+
+    // ---- joins: .join<Album>(album::ArtistId == artist::ArtistId), .left_join(m, on), .cross_join<T>()
+    template <class T, class On>
+    constexpr auto join(const On& on) const {
+        return add_join<join_kind::inner, table_ref<T>>(on);
+    }
+    template <class Source, class On>
+        requires is_source<Source>::value
+    constexpr auto join(const Source&, const On& on) const {
+        return add_join<join_kind::inner, Source>(on);
+    }
+    template <class T, class On>
+    constexpr auto left_join(const On& on) const {
+        return add_join<join_kind::left, table_ref<T>>(on);
+    }
+    template <class Source, class On>
+        requires is_source<Source>::value
+    constexpr auto left_join(const Source&, const On& on) const {
+        return add_join<join_kind::left, Source>(on);
+    }
+    template <class T>
+    constexpr auto cross_join() const {
+        return add_join<join_kind::cross, table_ref<T>>(no_clause{});
     }
     template <class E>
     constexpr auto where(const E& e) const {
         static_assert(expression<E>, "sqlforge: where() needs a condition such as job::id > 1");
         static_assert(detail::check_condition_clause<E>());
         static_assert(!present<Where>, "sqlforge: where() was already given; combine conditions with && or sf::and_");
-        return rebuild<Distinct, From>(where_clause<E>{e}, group_, having_, order_, limit_);
+        return rebuild<Distinct, From>(from_, where_clause<E>{e}, group_, having_, order_, limit_);
     }
     template <class... Es>
     constexpr auto group_by(const Es&... es) const {
         static_assert(sizeof...(Es) > 0, "sqlforge: group_by() needs at least one expression");
         static_assert((expression<Es> && ...), "sqlforge: group_by() takes columns or expressions");
         static_assert(!present<Group>, "sqlforge: group_by() was already given");
-        return rebuild<Distinct, From>(where_, group_clause<Es...>{{es...}}, having_, order_, limit_);
+        return rebuild<Distinct, From>(from_, where_, group_clause<Es...>{{es...}}, having_, order_, limit_);
     }
     template <class E>
     constexpr auto having(const E& e) const {
         static_assert(expression<E>, "sqlforge: having() needs a condition such as sf::count() > 1");
         static_assert(detail::check_condition_clause<E>());
         static_assert(!present<Having>, "sqlforge: having() was already given; combine conditions with &&");
-        return rebuild<Distinct, From>(where_, group_, having_clause<E>{e}, order_, limit_);
+        return rebuild<Distinct, From>(from_, where_, group_, having_clause<E>{e}, order_, limit_);
     }
     template <class... Ts>
     constexpr auto order_by(const Ts&... ts) const {
         static_assert(sizeof...(Ts) > 0, "sqlforge: order_by() needs at least one expression");
         static_assert(!present<Order>, "sqlforge: order_by() was already given; list every term in one call");
-        return rebuild<Distinct, From>(where_, group_, having_,
+        return rebuild<Distinct, From>(from_, where_, group_, having_,
                                        order_clause<decltype(as_order_term(ts))...>{{as_order_term(ts)...}}, limit_);
     }
     template <class N>
     constexpr auto limit(N n) const {
         static_assert(detail::check_row_count<N>());
-        return rebuild<Distinct, From>(where_, group_, having_, order_,
+        return rebuild<Distinct, From>(from_, where_, group_, having_, order_,
                                        limit_clause<true, Limit::has_offset>{static_cast<std::int64_t>(n), limit_.offset});
     }
     template <class N>
     constexpr auto offset(N n) const {
         static_assert(detail::check_row_count<N>());
-        return rebuild<Distinct, From>(where_, group_, having_, order_,
+        return rebuild<Distinct, From>(from_, where_, group_, having_, order_,
                                        limit_clause<Limit::has_limit, true>{limit_.limit, static_cast<std::int64_t>(n)});
     }
 
@@ -167,7 +262,8 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
         static_assert(check());
         w.put(Distinct ? "SELECT DISTINCT " : "SELECT ");
         render_items<D>(w, std::index_sequence_for<Items...>{});
-        render_from<D>(w, from_tables{});
+        if constexpr (std::is_same_v<From, deduced_from>) render_from<D>(w, from_tables{});
+        else From::template render<D>(w);
         Where::template render<D>(w);
         Group::template render<D>(w);
         Having::template render<D>(w);
@@ -181,6 +277,7 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
     template <class F>
     constexpr void each_param(F&& f) const {
         std::apply([&](const auto&... i) { (each_item_param(i, f), ...); }, items);
+        from_.each_param(f);
         where_.each_param(f);
         group_.each_param(f);
         having_.each_param(f);
@@ -213,9 +310,33 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
 
 private:
     template <bool Dx, class Fx, class Wx, class Gx, class Hx, class Ox, class Lx>
-    constexpr auto rebuild(Wx w, Gx g, Hx h, Ox o, Lx l) const {
-        return select_stmt<Dx, Fx, std::tuple<Items...>, Wx, Gx, Hx, Ox, Lx>{items, std::move(w), std::move(g),
-                                                                               std::move(h), std::move(o), std::move(l)};
+    constexpr auto rebuild(Fx f, Wx w, Gx g, Hx h, Ox o, Lx l) const {
+        return select_stmt<Dx, Fx, std::tuple<Items...>, Wx, Gx, Hx, Ox, Lx>{
+            items, std::move(f), std::move(w), std::move(g), std::move(h), std::move(o), std::move(l)};
+    }
+    template <class Kind, class Source, class On>
+    constexpr auto add_join(const On& on) const {
+        static_assert(!std::is_same_v<From, deduced_from>,
+                      "sqlforge: a join needs the left side named first: .from<T>() before .join<U>(...)");
+        static_assert(std::is_same_v<On, no_clause> || expression<On>,
+                      "sqlforge: the ON condition of a join must be an expression such as a::id == b::a_id");
+        if constexpr (!std::is_same_v<On, no_clause>) {
+            static_assert(kind_of<typename On::value_type>() == sql_kind::boolean,
+                          "sqlforge: the ON condition of a join must be a condition (a boolean expression)");
+            static_assert(
+                detail::all_in<typename On::tables, tables_of<typename From::tables, boost::mp11::mp_list<Source>>>,
+                "sqlforge: the ON condition names a table that is neither joined yet nor the one being joined");
+            static_assert(!On::aggregate, "sqlforge: an aggregate function cannot be used in a join's ON condition");
+        }
+        static_assert(!boost::mp11::mp_contains<typename From::tables, Source>::value,
+                      "sqlforge: this table is already in FROM; join it again through sf::alias<T, \"name\">");
+        return rebuild<Distinct, decltype(with_join<Kind, Source>(from_, on))>(with_join<Kind, Source>(from_, on), where_,
+                                                                              group_, having_, order_, limit_);
+    }
+    template <class Kind, class Source, class Base, class... Js, class On>
+    static constexpr auto with_join(const from_clause<Base, Js...>& f, const On& on) {
+        return from_clause<Base, Js..., join_node<Kind, Source, On>>{
+            std::tuple_cat(f.joins, std::tuple<join_node<Kind, Source, On>>{{on}})};
     }
     template <class D, class W, std::size_t... I>
     static constexpr void render_items(W& w, std::index_sequence<I...>) {
@@ -240,7 +361,7 @@ constexpr auto select(const Items&... items) {
     static_assert(sizeof...(Items) > 0, "sqlforge: select() needs at least one column or expression");
     static_assert((select_item<Items> && ...),
                   "sqlforge: select() takes columns, expressions and sf::all_of<T>, not plain values");
-    return select_start<false, Items...>{{items...}, {}, {}, {}, {}, {}};
+    return select_start<false, Items...>{{items...}, {}, {}, {}, {}, {}, {}};
 }
 
 template <class... Items>
@@ -248,7 +369,7 @@ constexpr auto select_distinct(const Items&... items) {
     static_assert(sizeof...(Items) > 0, "sqlforge: select_distinct() needs at least one column or expression");
     static_assert((select_item<Items> && ...),
                   "sqlforge: select_distinct() takes columns, expressions and sf::all_of<T>, not plain values");
-    return select_start<true, Items...>{{items...}, {}, {}, {}, {}, {}};
+    return select_start<true, Items...>{{items...}, {}, {}, {}, {}, {}, {}};
 }
 
 }  // namespace sqlforge

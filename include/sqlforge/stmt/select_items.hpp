@@ -6,7 +6,9 @@
 #include <sqlforge/expr/ordering.hpp>
 #include <sqlforge/schema/table.hpp>
 
+#include <boost/mp11/set.hpp>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -67,6 +69,30 @@ template <class T>
 struct item_row<all_of_t<T>> {
     using type = T;
 };
+
+// The row type in a select whose LEFT JOINs make the tables in NullTables nullable: a
+// non-aggregate item reading such a table may be NULL even if its column is NOT NULL.
+template <class NullTables, class Item>
+struct item_row_in {
+    static constexpr bool touches = !boost::mp11::mp_empty<boost::mp11::mp_set_intersection<
+        boost::mp11::mp_unique<typename Item::tables>, NullTables>>::value;
+    static_assert(!(touches && is_all_of<Item>::value),
+                  "sqlforge: all_of<T> of a LEFT JOINed table is not supported yet; select its columns one by one");
+    using type = std::conditional_t<touches && !Item::aggregate && !is_all_of<Item>::value,
+                                    std::optional<unwrap_optional_t<typename item_row<Item>::type>>,
+                                    typename item_row<Item>::type>;
+};
+
+template <class NullTables, class... Items>
+struct select_row_in {
+    using type = std::tuple<typename item_row_in<NullTables, Items>::type...>;
+};
+template <class NullTables, class Item>
+struct select_row_in<NullTables, Item> {
+    using type = typename item_row_in<NullTables, Item>::type;
+};
+template <class NullTables, class... Items>
+using select_row_in_t = typename select_row_in<NullTables, Items...>::type;
 
 template <class... Items>
 struct select_row {
