@@ -10,6 +10,7 @@
 #include <sqlforge/orm/url.hpp>
 
 #include <charconv>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,11 +48,16 @@ public:
 
     backend_kind kind() const noexcept { return state_->kind; }
     const url& address() const noexcept { return state_->address; }
-    pool_status status() const { return state_->pool.status(); }
-    void dispose() noexcept { state_->pool.dispose(); }
+    // The pool's counters: idle, checked out, opened and closed so far. status() is the same.
+    sqlforge::pool_status pool_status() const { return state_->pool.status(); }
+    sqlforge::pool_status status() const { return state_->pool.status(); }
+    const pool_options& options() const noexcept { return state_->pool.options(); }
+    // Closes the pooled connections (checked-out ones when they come back); new ones open
+    // on demand. For a sqlite://:memory: engine that also drops the database.
+    void dispose() { state_->pool.dispose(); }
 
     // Low level: a connection out of the pool and back (see orm/connection.hpp for the
-    // user-facing connect()).
+    // user-facing connect()). `broken`: a lost connection, to be closed rather than pooled.
     std::unique_ptr<backend_connection> acquire() { return state_->pool.acquire(); }
     void release(std::unique_ptr<backend_connection> c, bool broken = false) noexcept {
         state_->pool.release(std::move(c), broken);
@@ -80,6 +86,7 @@ inline engine create_engine(std::string_view text, pool_options opts = {}) {
             opts.size = 1;
             opts.max_overflow = 0;
             opts.null_pool = false;
+            opts.recycle = std::chrono::milliseconds{-1};  // recycling would drop the database
         }
         auto make = [o] { return std::make_unique<backend_connection>(std::in_place_type<backend::sqlite::connection>, o); };
         return engine{std::make_shared<detail::engine_state>(std::move(u), backend_kind::sqlite, make, opts)};

@@ -8,8 +8,10 @@
 //   s.query<Job>().where(job::id > 1).order_by(job::name).all();
 //   s.execute(sf::update<Job>().set(job::status = 2).where(job::id == 7));
 //   s.commit();
+//   { auto tx = s.begin(); s.add(job); tx.commit(); }   // or rolled back by tx's destructor
 #include <sqlforge/orm/execute.hpp>
 #include <sqlforge/orm/query.hpp>
+#include <sqlforge/orm/transaction.hpp>
 #include <sqlforge/orm/transaction_scope.hpp>
 #include <sqlforge/stmt/by_key.hpp>
 #include <sqlforge/stmt/insert.hpp>
@@ -34,14 +36,14 @@ public:
     template <class T>
     void add(T& obj) {
         static_assert(check_model<T>());
-        with_backend(scope_.begin_if_needed(), [&](auto& c) { insert_one(c, obj); });
+        scope_.run([&](auto& c) { insert_one(c, obj); });
     }
     // Inserts every object of the range with one prepared statement, ids written back.
     template <std::ranges::input_range R>
     void add_all(R&& objects) {
         using T = std::remove_cvref_t<std::ranges::range_reference_t<R>>;
         static_assert(check_model<T>());
-        with_backend(scope_.begin_if_needed(), [&](auto& c) {
+        scope_.run([&](auto& c) {
             for (auto&& obj : objects) insert_one(c, obj);
         });
     }
@@ -52,7 +54,7 @@ public:
         static_assert(detail::check_has_key<T>());
         static_assert(sizeof...(Key) == table<T>::primary_key.size(),
                       "sqlforge: get<T>() needs one value per primary key column");
-        return with_backend(scope_.begin_if_needed(), [&](auto& c) -> std::optional<T> {
+        return scope_.run([&](auto& c) -> std::optional<T> {
             auto& ps = detail::prepare_text<std::remove_cvref_t<decltype(c)>, select_by_key_sql<T>>(c);
             int i = 0;
             (bind_value(ps, i++, key), ...);
@@ -74,7 +76,7 @@ public:
     // UPDATE every column of obj's row, found by its primary key; rows changed (0 or 1).
     template <class T>
     std::int64_t update(const T& obj) {
-        return with_backend(scope_.begin_if_needed(), [&](auto& c) {
+        return scope_.run([&](auto& c) {
             auto& ps = detail::prepare_text<std::remove_cvref_t<decltype(c)>, update_row_sql<T>>(c);
             int i = 0;
             update_row_sql<T>::each_param(obj, [&](const auto& v) { bind_value(ps, i++, v); });
@@ -91,7 +93,7 @@ public:
     // DELETE obj's row, found by its primary key; rows deleted (0 or 1).
     template <class T>
     std::int64_t remove(const T& obj) {
-        return with_backend(scope_.begin_if_needed(), [&](auto& c) {
+        return scope_.run([&](auto& c) {
             auto& ps = detail::prepare_text<std::remove_cvref_t<decltype(c)>, delete_row_sql<T>>(c);
             int i = 0;
             detail::each_key_field(obj, [&](const auto& v) { bind_value(ps, i++, v); });
@@ -120,11 +122,10 @@ public:
     // A select gives its rows as a stream; any other statement gives the rows it changed.
     template <class Stmt>
     auto execute(Stmt&& stmt) {
-        auto& conn = scope_.begin_if_needed();
         if constexpr (returns_rows<Stmt>) {
-            return with_backend(conn, [&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); });
+            return scope_.run([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); });
         } else {
-            return with_backend(conn, [&](auto& c) { return run_statement(c, stmt); });
+            return scope_.run([&](auto& c) { return run_statement(c, stmt); });
         }
     }
 
@@ -137,10 +138,20 @@ public:
     }
 
     // ---- transaction
+    // commit() / rollback() end the transaction (savepoints included) and give the connection
+    // back to the pool; the next statement begins a new one. A connection lost in the middle
+    // is closed, not pooled (see orm/transaction_scope.hpp).
     void commit() { scope_.commit(); }
     void rollback() { scope_.rollback(); }
     void close() noexcept { scope_.close(); }
+    // BEGIN now and a guard that rolls back unless commit() is called on it (orm/transaction.hpp).
+    // invalid_request_error if a transaction is already open, e.g. autobegun by a statement.
+    [[nodiscard]] transaction begin() { return detail::begin_transaction(scope_); }
+    // SAVEPOINT sp_N (beginning the transaction if needed) and a guard over it: commit()
+    // releases it, rollback() or the destructor rolls back to it; the transaction goes on.
+    [[nodiscard]] transaction begin_nested() { return detail::begin_savepoint(scope_); }
     bool in_transaction() const noexcept { return scope_.in_transaction(); }
+    bool in_nested_transaction() const noexcept { return scope_.in_nested_transaction(); }
     const sqlforge::engine& get_engine() const noexcept { return scope_.get_engine(); }
 
 private:
