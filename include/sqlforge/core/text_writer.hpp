@@ -11,6 +11,7 @@ namespace sqlforge {
 struct length_counter {
     std::size_t size = 0;
     std::size_t params = 0;
+    bool expand_labels = false;  // inside WHERE: a labelled expression is written out in full
     constexpr void put(std::string_view s) { size += s.size(); }
     constexpr void put(char) { ++size; }
     constexpr void put_number(std::size_t n) {
@@ -24,6 +25,7 @@ struct text_buffer {
     char data[N + 1]{};
     std::size_t size = 0;
     std::size_t params = 0;
+    bool expand_labels = false;
     constexpr void put(std::string_view s) {
         for (char c : s) data[size++] = c;
     }

@@ -44,19 +44,29 @@ struct labeled : expr_ops<labeled<E, Name>> {
         w.put(" AS ");
         D::quote(w, label);
     }
-    // Anywhere else (ORDER BY, HAVING): the label itself.
+    // In ORDER BY and HAVING: the label itself. In WHERE (where MySQL does not know select
+    // labels) the writer asks for the expression, parenthesised unless it is a primary.
     template <class D, class W>
     static constexpr void render(W& w) {
-        D::quote(w, label);
+        if (w.expand_labels) {
+            constexpr bool paren = E::precedence < prec::primary;
+            if (paren) w.put('(');
+            E::template render<D>(w);
+            if (paren) w.put(')');
+        } else {
+            D::quote(w, label);
+        }
     }
-    // The parameters follow the text: as a select item the expression's, elsewhere none
-    // (only the label is written there).
+    // The parameters follow the text: as a select item, or expanded in WHERE, the
+    // expression's; elsewhere none (only the label is written there).
     template <class F>
     constexpr void each_item_param(F&& f) const {
         expr.each_param(f);
     }
     template <class F>
-    constexpr void each_param(F&&) const {}
+    constexpr void each_param(F&& f) const {
+        if constexpr (requires { std::remove_cvref_t<F>::expands_labels; }) expr.each_param(f);
+    }
 };
 
 // A reference to a select item's label: sf::desc<"n">, sf::asc<"n">.

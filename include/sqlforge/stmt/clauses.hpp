@@ -24,6 +24,20 @@ struct no_clause {
 template <class C>
 inline constexpr bool present = !std::is_same_v<C, no_clause>;
 
+namespace detail {
+// Passes values on, and tells labelled expressions to bind their own (see labeled::render).
+template <class F>
+struct label_expanding {
+    static constexpr bool expands_labels = true;
+    F& f;
+    template <class V>
+    constexpr void operator()(const V& v) const {
+        f(v);
+    }
+};
+}  // namespace detail
+
+// WHERE: MySQL does not accept select labels here, so a labelled expression is written out.
 template <class E>
 struct where_clause {
     using expr_type = E;
@@ -33,11 +47,13 @@ struct where_clause {
     template <class D, class W>
     static constexpr void render(W& w) {
         w.put(" WHERE ");
+        w.expand_labels = true;
         E::template render<D>(w);
+        w.expand_labels = false;
     }
     template <class F>
     constexpr void each_param(F&& f) const {
-        expr.each_param(f);
+        expr.each_param(detail::label_expanding<std::remove_reference_t<F>>{f});
     }
 };
 
