@@ -1,10 +1,14 @@
 #pragma once
-// create_all<T...>(engine) / drop_all<T...>(engine): CREATE TABLE IF NOT EXISTS for each
-// model in the order given (drop in reverse), in one transaction, each in the engine's
-// dialect. (Ordering by foreign keys comes with the foreign key declarations.)
+// create_all<Ts...>(engine): CREATE TABLE IF NOT EXISTS for each model, referenced tables
+// first (the order is computed at compile time from the foreign keys; a cycle does not
+// compile), and on SQLite the CREATE INDEX statements MySQL declares inside CREATE TABLE.
+// drop_all<Ts...>(engine): DROP TABLE IF EXISTS in the reverse order. Each runs in one
+// transaction (MySQL commits DDL at once anyway).
 #include <sqlforge/orm/connection.hpp>
 #include <sqlforge/schema/ddl.hpp>
+#include <sqlforge/schema/dependency_order.hpp>
 
+#include <array>
 #include <cstddef>
 
 namespace sqlforge {
@@ -12,7 +16,11 @@ namespace sqlforge {
 template <class... Ts>
 void create_all(const engine& e) {
     connection c{e};
-    (c.execute(create_table_stmt<Ts, true>{}), ...);
+    const bool separate_indexes = e.kind() == backend_kind::sqlite;
+    for_each_in_dependency_order<Ts...>([&]<class T>() {
+        c.execute(create_table_stmt<T, true>{});
+        if (separate_indexes) for_each_separate_index<sqlite_dialect, T>([&](auto ix) { c.execute(ix); });
+    });
     c.commit();
 }
 
@@ -20,8 +28,11 @@ template <class... Ts>
 void drop_all(const engine& e) {
     connection c{e};
     using drop_fn = void (*)(connection&);
-    constexpr drop_fn drops[] = {[](connection& k) { k.execute(drop_table_stmt<Ts, true>{}); }...};
-    // Reverse order: a table goes before the ones it was created after.
+    std::array<drop_fn, sizeof...(Ts)> drops{};
+    std::size_t k = 0;
+    for_each_in_dependency_order<Ts...>(
+        [&]<class T>() { drops[k++] = [](connection& conn) { conn.execute(drop_table_stmt<T, true>{}); }; });
+    // Reverse order: a table goes before the tables it references.
     for (std::size_t i = sizeof...(Ts); i-- > 0;) drops[i](c);
     c.commit();
 }

@@ -50,9 +50,9 @@ struct member_pointer_traits<M C::*> {
 };
 
 template <auto Ptr>
-using class_of = typename member_pointer_traits<decltype(Ptr)>::class_type;
+using class_of = typename member_pointer_traits<std::remove_cv_t<decltype(Ptr)>>::class_type;
 template <auto Ptr>
-using member_of = typename member_pointer_traits<decltype(Ptr)>::member_type;
+using member_of = typename member_pointer_traits<std::remove_cv_t<decltype(Ptr)>>::member_type;
 
 namespace detail {
 template <auto Ptr, std::size_t... I>

@@ -3,11 +3,13 @@
 //   CREATE TABLE IF NOT EXISTS "job" ("id" INTEGER NOT NULL, "name" TEXT NOT NULL, ...,
 //       PRIMARY KEY ("id"), UNIQUE ("name"))
 // MySQL adds AUTO_INCREMENT to the key and ENGINE=InnoDB DEFAULT CHARSET=utf8mb4.
+#include <sqlforge/core/snake_case.hpp>
 #include <sqlforge/core/text_writer.hpp>
 #include <sqlforge/dialect/common.hpp>
 #include <sqlforge/schema/defaults.hpp>
 #include <sqlforge/schema/sql_types.hpp>
 #include <sqlforge/schema/table.hpp>
+#include <sqlforge/schema/table_traits.hpp>
 
 #include <cstddef>
 #include <string_view>
@@ -77,6 +79,121 @@ constexpr void render_uniques(W& w, std::tuple<Cs...>*) {
     (render_unique_if<D, T, Cs>(w), ...);
 }
 
+constexpr std::string_view fk_action_sql(fk_action a) {
+    switch (a) {
+        case fk_action::restrict: return "RESTRICT";
+        case fk_action::cascade: return "CASCADE";
+        case fk_action::set_null: return "SET NULL";
+        case fk_action::set_default: return "SET DEFAULT";
+        default: return "NO ACTION";
+    }
+}
+
+template <class C>
+concept foreign_key_constraint = requires {
+    C::from;
+    C::to;
+    C::on_delete;
+};
+
+template <class T, class C>
+consteval bool check_foreign_key() {
+    using From = member_of<C::from>;
+    using To = member_of<C::to>;
+    static_assert(std::is_same_v<class_of<C::from>, T>,
+                  "sqlforge: a foreign_key<> in table_traits<T> must start from a field of T");
+    static_assert(std::is_same_v<unwrap_optional_t<From>, unwrap_optional_t<To>>,
+                  "sqlforge: a foreign key column must have the same C++ type as the column it references "
+                  "(MySQL requires identical column types)");
+    static_assert((C::on_delete != fk_action::set_null && C::on_update != fk_action::set_null) || is_optional_v<From>,
+                  "sqlforge: ON DELETE / ON UPDATE SET NULL needs a nullable (std::optional) foreign key column");
+    return true;
+}
+
+// , FOREIGN KEY ("AlbumId") REFERENCES "Album" ("AlbumId") ON DELETE CASCADE
+template <class D, class T, class C, class W>
+constexpr void render_foreign_key_if(W& w) {
+    if constexpr (foreign_key_constraint<C>) {
+        static_assert(check_foreign_key<T, C>());
+        using R = class_of<C::to>;
+        w.put(", FOREIGN KEY (");
+        D::quote(w, table<T>::column_names[field_index<C::from>]);
+        w.put(") REFERENCES ");
+        D::quote(w, table<R>::name);
+        w.put(" (");
+        D::quote(w, table<R>::column_names[field_index<C::to>]);
+        w.put(')');
+        if (C::on_delete != fk_action::no_action) {
+            w.put(" ON DELETE ");
+            w.put(fk_action_sql(C::on_delete));
+        }
+        if (C::on_update != fk_action::no_action) {
+            w.put(" ON UPDATE ");
+            w.put(fk_action_sql(C::on_update));
+        }
+    }
+}
+
+template <class D, class T, class C, class W>
+constexpr void render_check_if(W& w) {
+    if constexpr (requires { C::check_sql; }) {
+        w.put(", CHECK (");
+        w.put(C::check_sql.view());
+        w.put(')');
+    }
+}
+
+// "ix_job_status_name", built once at compile time.
+template <class T, class C>
+struct index_name {
+    template <class Out>
+    static constexpr std::size_t write(Out out) {
+        std::size_t n = 0;
+        auto put = [&](std::string_view piece) {
+            for (char ch : piece) out(ch);
+            n += piece.size();
+        };
+        put("ix_");
+        put(table<T>::name);
+        for (std::size_t f : C::index_fields) {
+            put("_");
+            put(table<T>::column_names[f]);
+        }
+        return n;
+    }
+    static constexpr std::size_t size = write([](char) {});
+    static constexpr name_buffer<size> buffer = [] {
+        name_buffer<size> b;
+        std::size_t k = 0;
+        write([&](char ch) { b.data[k++] = ch; });
+        return b;
+    }();
+    static constexpr std::string_view value = buffer.view();
+};
+
+template <class D>
+inline constexpr bool indexes_inside_create_table = D::name == std::string_view{"mysql"};
+
+// MySQL declares indexes inside CREATE TABLE: , INDEX `ix_job_status` (`status`)
+template <class D, class T, class C, class W>
+constexpr void render_inline_index_if(W& w) {
+    if constexpr (requires { C::index_fields; }) {
+        if constexpr (indexes_inside_create_table<D>) {
+            w.put(", INDEX ");
+            D::quote(w, index_name<T, C>::value);
+            render_column_list<D, W, T>(w, C::index_fields);
+        }
+    }
+}
+
+template <class D, class T, class W, class... Cs>
+constexpr void render_table_constraints(W& w, std::tuple<Cs...>*) {
+    (render_unique_if<D, T, Cs>(w), ...);
+    (render_foreign_key_if<D, T, Cs>(w), ...);
+    (render_check_if<D, T, Cs>(w), ...);
+    (render_inline_index_if<D, T, Cs>(w), ...);
+}
+
 }  // namespace detail
 
 template <class T, bool IfNotExists = true>
@@ -93,7 +210,7 @@ struct create_table_stmt {
             w.put(", PRIMARY KEY");
             detail::render_column_list<D, W, T>(w, table<T>::primary_key);
         }
-        detail::render_uniques<D, T>(w, static_cast<typename table<T>::constraints*>(nullptr));
+        detail::render_table_constraints<D, T>(w, static_cast<typename table<T>::constraints*>(nullptr));
         w.put(')');
         if constexpr (requires { D::table_options; }) w.put(D::table_options);
     }
@@ -104,6 +221,39 @@ struct create_table_stmt {
     template <class F>
     constexpr void each_param(F&&) const {}
 };
+
+// CREATE INDEX IF NOT EXISTS "ix_job_status" ON "job" ("status"), for dialects that cannot
+// declare an index inside CREATE TABLE (SQLite). create_all runs these after the table.
+template <class T, class C>
+struct create_index_stmt {
+    template <class D, class W>
+    static constexpr void render(W& w) {
+        w.put("CREATE INDEX IF NOT EXISTS ");
+        D::quote(w, detail::index_name<T, C>::value);
+        w.put(" ON ");
+        D::quote(w, table<T>::name);
+        detail::render_column_list<D, W, T>(w, C::index_fields);
+    }
+    template <class D>
+    static constexpr std::string_view sql() {
+        return sql_text<D, create_index_stmt>();
+    }
+    template <class F>
+    constexpr void each_param(F&&) const {}
+};
+
+// Calls f(create_index_stmt<T, C>{}) for each index<> of T, when dialect D needs separate
+// statements for them.
+template <class D, class T, class F>
+constexpr void for_each_separate_index(F&& f) {
+    if constexpr (!detail::indexes_inside_create_table<D>) {
+        [&]<class... Cs>(std::tuple<Cs...>*) {
+            ([&] {
+                if constexpr (requires { Cs::index_fields; }) f(create_index_stmt<T, Cs>{});
+            }(), ...);
+        }(static_cast<typename table<T>::constraints*>(nullptr));
+    }
+}
 
 template <class T, bool IfExists = true>
 struct drop_table_stmt {

@@ -53,23 +53,30 @@ struct sql_type_name<mysql_dialect, T> {
 };
 
 namespace detail {
-template <class C>
+template <class C, class D>
 struct type_override_of {
     static constexpr std::size_t field = no_field;
     static constexpr std::string_view sql = "";
+    static constexpr int rank = 0;
 };
-template <auto Ptr, fixed_string S>
-struct type_override_of<column_type<Ptr, S>> {
+// An override for every dialect ranks 1, one for this dialect 2, one for another dialect 0.
+template <auto Ptr, fixed_string S, class Dx, class D>
+struct type_override_of<column_type<Ptr, S, Dx>, D> {
     static constexpr std::size_t field = field_index<Ptr>;
     static constexpr std::string_view sql = S.view();
+    static constexpr int rank = std::is_void_v<Dx> ? 1 : std::is_same_v<Dx, D> ? 2 : 0;
 };
-template <class Tuple>
+template <class Tuple, class D>
 struct type_overrides;
-template <class... Cs>
-struct type_overrides<std::tuple<Cs...>> {
+template <class... Cs, class D>
+struct type_overrides<std::tuple<Cs...>, D> {
     static constexpr std::string_view find([[maybe_unused]] std::size_t i) {
         std::string_view r;
-        (void)((type_override_of<Cs>::field == i ? (r = type_override_of<Cs>::sql, true) : false) || ...);
+        [[maybe_unused]] int best = 0;
+        ((type_override_of<Cs, D>::field == i && type_override_of<Cs, D>::rank > best
+              ? (r = type_override_of<Cs, D>::sql, best = type_override_of<Cs, D>::rank, 0)
+              : 0),
+         ...);
         return r;
     }
 };
@@ -78,7 +85,7 @@ struct type_overrides<std::tuple<Cs...>> {
 // The SQL type of column I of T for dialect D.
 template <class D, class T, std::size_t I>
 constexpr std::string_view column_sql_type() {
-    constexpr std::string_view custom = detail::type_overrides<typename table<T>::constraints>::find(I);
+    constexpr std::string_view custom = detail::type_overrides<typename table<T>::constraints, D>::find(I);
     if constexpr (!custom.empty()) {
         return custom;
     } else {
