@@ -50,6 +50,9 @@ consteval bool check_assignable() {
                   "sqlforge: cannot assign a floating-point value to an integer column");
     static_assert(v == sql_kind::null || comparable(c, v),
                   "sqlforge: the value's SQL type does not match the column's type");
+    static_assert(v == sql_kind::null || (c != sql_kind::other && v != sql_kind::other) ||
+                      std::is_same_v<typename Col::value_type, typename VE::value_type>,
+                  "sqlforge: a column of a type stored through type_traits takes only values of that same C++ type");
     return true;
 }
 

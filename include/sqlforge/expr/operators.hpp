@@ -170,6 +170,10 @@ consteval bool check_comparable() {
     static_assert(!(l == sql_kind::boolean && r != sql_kind::boolean) && !(l != sql_kind::boolean && r == sql_kind::boolean),
                   "sqlforge: cannot compare a boolean with a value that is not a boolean");
     static_assert(comparable(l, r), "sqlforge: the two sides of the comparison have incompatible SQL types");
+    static_assert((l != sql_kind::other && r != sql_kind::other) ||
+                      std::is_same_v<typename LE::value_type, typename RE::value_type>,
+                  "sqlforge: a value of a type stored through type_traits (a date, an enum, a custom type) compares "
+                  "only with a value of the same C++ type");
     return true;
 }
 

@@ -4,11 +4,13 @@
 // is not std::optional, and integers that do not fit the field's type, each a data_error
 // naming the column and the statement.
 #include <sqlforge/orm/errors.hpp>
+#include <sqlforge/schema/type_traits.hpp>
 #include <sqlforge/schema/value_traits.hpp>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <optional>
 #include <string>
@@ -18,6 +20,18 @@
 #include <vector>
 
 namespace sqlforge {
+
+namespace detail {
+// type_traits<T>::to_storage, with its exceptions turned into a data_error.
+template <class U>
+auto convert_for_binding(const U& v, std::string_view sql) {
+    try {
+        return static_cast<storage_of<U>>(type_traits<U>::to_storage(v));
+    } catch (const std::exception& e) {
+        throw data_error(0, std::string("sqlforge: cannot store a parameter value: ") + e.what(), std::string(sql));
+    }
+}
+}  // namespace detail
 
 template <class Stmt, class V>
 void bind_value(Stmt& st, int i, const V& v) {
@@ -39,6 +53,14 @@ void bind_value(Stmt& st, int i, const V& v) {
         st.bind(i, std::string_view{v});
     } else if constexpr (is_blob_v<U>) {
         st.bind_blob(i, v.data(), v.size());
+    } else if constexpr (custom_type<U>) {
+        using S = storage_of<U>;
+        static_assert(std::is_same_v<S, std::string> || std::is_same_v<S, std::int64_t> ||
+                          std::is_same_v<S, std::uint64_t> || std::is_same_v<S, double>,
+                      "sqlforge: type_traits<T>::storage must be std::int64_t, std::uint64_t, double or std::string");
+        S stored = detail::convert_for_binding<U>(v, st.sql());
+        if constexpr (std::is_same_v<S, std::string>) st.bind_copy(i, stored);  // `stored` dies here
+        else bind_value(st, i, stored);
     } else {
         static_assert(sizeof(U) == 0, "sqlforge: this C++ type cannot be bound as a SQL parameter");
     }
@@ -103,6 +125,14 @@ void read_value(const Stmt& st, int i, V& out, std::string_view column) {
             auto b = st.get_blob(i);
             out.resize(b.size());
             if (!b.empty()) std::memcpy(out.data(), b.data(), b.size());
+        } else if constexpr (custom_type<V>) {
+            storage_of<V> stored{};
+            read_value(st, i, stored, column);
+            try {
+                out = type_traits<V>::from_storage(stored);
+            } catch (const std::exception& e) {
+                detail::throw_read_error(std::string("cannot read the stored value: ") + e.what(), column, st.sql());
+            }
         } else {
             static_assert(sizeof(V) == 0, "sqlforge: this C++ type cannot be read from a SQL column");
         }

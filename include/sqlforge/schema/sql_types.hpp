@@ -3,6 +3,7 @@
 // unless table_traits gives a column_type<> override.
 #include <sqlforge/schema/table.hpp>
 #include <sqlforge/schema/table_traits.hpp>
+#include <sqlforge/schema/type_traits.hpp>
 #include <sqlforge/schema/value_traits.hpp>
 
 #include <cstdint>
@@ -90,10 +91,20 @@ constexpr std::string_view column_sql_type() {
         return custom;
     } else {
         using F = unwrap_optional_t<field_type<T, I>>;
-        static_assert(kind_of<F>() != sql_kind::none,
-                      "sqlforge: a field's C++ type has no SQL mapping; use integers, bool, float, double, "
-                      "std::string, a BLOB vector or std::optional of these");
-        return sql_type_name<D, F>::value;
+        if constexpr (custom_type<F>) {
+            if constexpr (std::is_same_v<D, sqlite_dialect> && requires { type_traits<F>::sqlite_type; })
+                return std::string_view{type_traits<F>::sqlite_type};
+            else if constexpr (std::is_same_v<D, mysql_dialect> && requires { type_traits<F>::mysql_type; })
+                return std::string_view{type_traits<F>::mysql_type};
+            else
+                return sql_type_name<D, storage_of<F>>::value;
+        } else {
+            static_assert(kind_of<F>() != sql_kind::none,
+                          "sqlforge: a field's C++ type has no SQL mapping; use integers, bool, float, double, "
+                          "std::string, a BLOB vector, a date or time, an enum, a type with sqlforge::type_traits, "
+                          "or std::optional of these");
+            return sql_type_name<D, F>::value;
+        }
     }
 }
 

@@ -2,6 +2,10 @@
 // How a C++ type is seen by SQL: its kind (what it can be compared or combined with),
 // whether it may be NULL, and the type it is bound and read as. `std::optional<T>` is
 // the nullable form of T; everything else is NOT NULL.
+#include <sqlforge/schema/chrono_types.hpp>
+#include <sqlforge/schema/enum_types.hpp>
+#include <sqlforge/schema/type_traits.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -12,7 +16,9 @@
 
 namespace sqlforge {
 
-enum class sql_kind { integer, real, text, boolean, blob, null, none };
+// `other`: a type stored through type_traits (dates, enums, a user's types): it compares only
+// with itself.
+enum class sql_kind { integer, real, text, boolean, blob, null, other, none };
 
 template <class T>
 struct is_optional : std::false_type {};
@@ -51,6 +57,7 @@ consteval sql_kind kind_of() {
     else if constexpr (std::is_array_v<U> && std::is_same_v<std::remove_extent_t<U>, const char>) return sql_kind::text;
     else if constexpr (is_blob_v<U>) return sql_kind::blob;
     else if constexpr (std::is_same_v<U, std::nullopt_t>) return sql_kind::null;
+    else if constexpr (custom_type<U>) return sql_kind::other;
     else return sql_kind::none;
 }
 

@@ -130,6 +130,15 @@ public:
     }
     // Text in the connection's character set (utf8mb4). Not copied: keep it alive until reset().
     void bind(int i, std::string_view v) { bind_bytes(i, MYSQL_TYPE_STRING, v.data(), v.size()); }
+    // Text the statement copies and keeps until the next bind of this parameter: for values
+    // converted just for binding (dates, custom types). The copy's buffer is reused, so a
+    // warm statement does not allocate for it.
+    void bind_copy(int i, std::string_view v) {
+        param_slot& slot = param_slots_.at(static_cast<std::size_t>(i));
+        slot.text.assign(v.data(), v.size());
+        bind_bytes(i, MYSQL_TYPE_STRING, slot.text.data(), slot.text.size());
+        slot.copied = true;
+    }
     // Binary data. Not copied: keep it alive until reset().
     void bind_blob(int i, const void* p, std::size_t n) {
         bind_bytes(i, MYSQL_TYPE_BLOB, static_cast<const char*>(p), n);
@@ -333,6 +342,8 @@ private:
         unsigned long long u = 0;
         double d = 0.0;
         bool bound = false;
+        bool copied = false;  // the bind points at `text` below
+        std::string text;
     };
 
     struct column {
@@ -585,6 +596,8 @@ private:
                 b.buffer = b.is_unsigned ? static_cast<void*>(&param_slots_[p].u) : static_cast<void*>(&param_slots_[p].i);
             else if (b.buffer_type == MYSQL_TYPE_DOUBLE)
                 b.buffer = &param_slots_[p].d;
+            else if (param_slots_[p].copied)
+                b.buffer = param_slots_[p].text.data();
         }
     }
 
@@ -602,6 +615,7 @@ private:
         MYSQL_BIND& b = params_[static_cast<std::size_t>(i)];
         b = MYSQL_BIND{};
         param_slots_[static_cast<std::size_t>(i)].bound = true;
+        param_slots_[static_cast<std::size_t>(i)].copied = false;
         return b;
     }
 

@@ -78,6 +78,13 @@ public:
         check_bind(sqlite3_bind_text64(stmt_, i + 1, p, v.size(), SQLITE_STATIC, SQLITE_UTF8), i);
     }
 
+    // Text SQLite copies (SQLITE_TRANSIENT): for values converted just for binding (dates,
+    // custom types), which do not outlive the bind call.
+    void bind_copy(int i, std::string_view v) {
+        const char* p = v.data() ? v.data() : "";
+        check_bind(sqlite3_bind_text64(stmt_, i + 1, p, v.size(), SQLITE_TRANSIENT, SQLITE_UTF8), i);
+    }
+
     // Blobs are bound SQLITE_STATIC too: `p` must stay valid until reset().
     void bind_blob(int i, const void* p, std::size_t n) {
         // sqlite3_bind_blob with a null pointer binds NULL; an empty blob is a zero-length blob.
