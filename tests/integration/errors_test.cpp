@@ -131,3 +131,53 @@ TEST_CASE_TEMPLATE("a unique violation is an integrity_error naming the constrai
     check.commit();
     CHECK(check.query<Tag>().count() == 2);
 }
+
+namespace {
+// Two views of one table: the strict one creates it (name NOT NULL, VARCHAR(5) on MySQL),
+// the loose one tries to write what the strict one forbids.
+struct Strict {
+    std::int64_t id;
+    std::string code;
+};
+struct Loose {
+    std::int64_t id;
+    std::optional<std::string> code;
+};
+}  // namespace
+
+template <>
+struct sqlforge::table_traits<Strict> {
+    static constexpr auto name = sqlforge::fixed_string{"strict_codes"};
+    static constexpr std::tuple constraints{sqlforge::column_type<&Strict::code, "VARCHAR(5)">{}};
+};
+template <>
+struct sqlforge::table_traits<Loose> {
+    static constexpr auto name = sqlforge::fixed_string{"strict_codes"};
+};
+
+TEST_CASE_TEMPLATE("NULL into a NOT NULL column is an integrity_error; the transaction survives", B, SQLFORGE_BACKENDS) {
+    if (test::skipped<B>()) return;
+    auto e = B::engine();
+    sf::drop_all<Strict>(e);
+    sf::create_all<Strict>(e);
+    sf::session s{e};
+    Strict ok{.code = "abc"};
+    s.add(ok);
+    Loose bad{.code = std::nullopt};
+    CHECK_THROWS_WITH_AS(s.add(bad), doctest::Contains("code"), sf::integrity_error);
+    s.commit();  // the good row is kept: a failed statement does not end the transaction
+    sf::session check{e};
+    CHECK(check.query<Strict>().count() == 1);
+}
+
+TEST_CASE("MySQL strict mode: a string longer than VARCHAR(n) is a data_error, never truncated") {
+    if (test::skipped<test::mysql_backend>()) return;
+    auto e = test::mysql_backend::engine();
+    sf::drop_all<Strict>(e);
+    sf::create_all<Strict>(e);
+    sf::session s{e};
+    Strict too_long{.code = "abcdefgh"};
+    CHECK_THROWS_WITH_AS(s.add(too_long), doctest::Contains("code"), sf::data_error);
+    s.rollback();
+    CHECK(s.query<Strict>().count() == 0);
+}
