@@ -6,6 +6,8 @@
 #include <sqlforge/dialect/sqlite.hpp>
 #include <sqlforge/expr/alias.hpp>
 #include <sqlforge/expr/assignment.hpp>
+#include <sqlforge/expr/case_when.hpp>
+#include <sqlforge/expr/cast.hpp>
 #include <sqlforge/expr/column.hpp>
 #include <sqlforge/expr/functions.hpp>
 #include <sqlforge/expr/operators.hpp>

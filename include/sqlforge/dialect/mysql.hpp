@@ -27,6 +27,14 @@ struct mysql_dialect {
     static constexpr std::string_view no_limit = "18446744073709551615";
     // An INSERT that gives no column: MySQL and MariaDB reject DEFAULT VALUES.
     static constexpr std::string_view default_values = " () VALUES ()";
+    // Scalar functions spelled differently per dialect (expr/functions.hpp, expr/cast.hpp).
+    static constexpr std::string_view length_function = "CHAR_LENGTH";  // LENGTH counts bytes
+    static constexpr std::string_view substr_function = "SUBSTRING";
+    static constexpr bool concat_operator = false;  // CONCAT(a, b): || is OR here
+    static constexpr std::string_view cast_integer = "SIGNED";
+    static constexpr std::string_view cast_unsigned = "UNSIGNED";
+    static constexpr std::string_view cast_real = "DOUBLE";
+    static constexpr std::string_view cast_text = "CHAR";
 };
 
 }  // namespace sqlforge

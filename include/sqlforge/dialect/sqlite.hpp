@@ -23,6 +23,14 @@ struct sqlite_dialect {
     static constexpr std::string_view no_limit = "-1";
     // An INSERT that gives no column.
     static constexpr std::string_view default_values = " DEFAULT VALUES";
+    // Scalar functions spelled differently per dialect (expr/functions.hpp, expr/cast.hpp).
+    static constexpr std::string_view length_function = "LENGTH";  // characters of a text
+    static constexpr std::string_view substr_function = "SUBSTR";
+    static constexpr bool concat_operator = true;  // a || b
+    static constexpr std::string_view cast_integer = "INTEGER";
+    static constexpr std::string_view cast_unsigned = "INTEGER";
+    static constexpr std::string_view cast_real = "REAL";
+    static constexpr std::string_view cast_text = "TEXT";
 };
 
 }  // namespace sqlforge

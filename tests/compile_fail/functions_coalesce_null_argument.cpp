@@ -1,0 +1,33 @@
+// expect: sqlforge: a NULL argument of coalesce() is never chosen; leave it out
+// Rule: coalesce() with a NULL literal among its arguments (the valid form leaves it out).
+#include <sqlforge/dsl.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sf = sqlforge;
+using L = sf::sqlite_dialect;
+
+struct Item {
+    std::int64_t id;
+    std::string name;
+    std::optional<std::string> note;
+    int qty;
+    double price;
+    bool active;
+};
+SQLFORGE_COLUMNS(item, Item, id, name, note, qty, price, active)
+
+// Valid form: the closest correct statement.
+[[maybe_unused]] void valid_form() {
+    auto q = sf::select(sf::coalesce(item::note, item::name));
+    static_assert(q.sql<L>() == R"(SELECT COALESCE("item"."note", "item"."name") FROM "item")");
+}
+
+#ifdef SQLFORGE_COMPILE_FAIL
+[[maybe_unused]] void wrong_form() {
+    auto q = sf::select(sf::coalesce(item::note, std::nullopt, item::name));
+    static_assert(!q.sql<L>().empty());
+}
+#endif

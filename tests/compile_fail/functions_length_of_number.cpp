@@ -1,0 +1,33 @@
+// expect: sqlforge: length() needs a text expression
+// Rule: length() of a number (the valid form measures a text column; cast a number to text first).
+#include <sqlforge/dsl.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sf = sqlforge;
+using L = sf::sqlite_dialect;
+
+struct Item {
+    std::int64_t id;
+    std::string name;
+    std::optional<std::string> note;
+    int qty;
+    double price;
+    bool active;
+};
+SQLFORGE_COLUMNS(item, Item, id, name, note, qty, price, active)
+
+// Valid form: the closest correct statement.
+[[maybe_unused]] void valid_form() {
+    auto q = sf::select(sf::length(sf::cast<std::string>(item::qty)));
+    static_assert(q.sql<L>() == R"(SELECT LENGTH(CAST("item"."qty" AS TEXT)) FROM "item")");
+}
+
+#ifdef SQLFORGE_COMPILE_FAIL
+[[maybe_unused]] void wrong_form() {
+    auto q = sf::select(sf::length(item::qty));
+    static_assert(!q.sql<L>().empty());
+}
+#endif
