@@ -10,5 +10,7 @@
 #include <sqlforge/orm/query_impl.hpp>
 #include <sqlforge/orm/result.hpp>
 #include <sqlforge/orm/session.hpp>
+#include <sqlforge/orm/table_view.hpp>
+#include <sqlforge/orm/text.hpp>
 #include <sqlforge/orm/url.hpp>
 #include <sqlforge/stmt/by_key.hpp>

@@ -3,6 +3,7 @@
 // the first one begins ("commit as you go"); commit() makes them durable, rollback() or
 // close() (or the destructor) discards them and gives the connection back to the pool.
 #include <sqlforge/orm/execute.hpp>
+#include <sqlforge/orm/text.hpp>
 #include <sqlforge/orm/transaction_scope.hpp>
 
 #include <utility>
@@ -23,6 +24,17 @@ public:
             return with_backend(conn, [&](auto& c) { return run_statement(c, stmt); });
         }
     }
+    // Raw SQL: conn.execute(sf::text("... :name ..."), {{"name", value}}). The values are
+    // checked against the text's parameters before anything is sent (argument_error), then
+    // bound. Values given as a temporary move into the result; a named sf::params is referred
+    // to, so keep it alive while the result is read. See orm/text.hpp.
+    template <text_statement T>
+    raw_result execute(T&& t) {
+        return detail::execute_text(scope_, t, params{}, nullptr);
+    }
+    raw_result execute(const text& t, const params& p) { return detail::execute_text(scope_, t, p, nullptr); }
+    raw_result execute(const text& t, params&& p) { return detail::execute_text(scope_, t, p, &p); }
+
     void commit() { scope_.commit(); }
     void rollback() { scope_.rollback(); }
     void close() noexcept { scope_.close(); }
@@ -32,5 +44,8 @@ private:
 };
 
 inline connection connect(const engine& e) { return connection{e}; }
+
+// engine.connect(), declared in orm/engine.hpp.
+inline connection engine::connect() const { return connection{*this}; }
 
 }  // namespace sqlforge

@@ -42,6 +42,8 @@ struct engine_state {
 
 }  // namespace detail
 
+class connection;
+
 class engine {
 public:
     explicit engine(std::shared_ptr<detail::engine_state> s) : state_(std::move(s)) {}
@@ -55,6 +57,9 @@ public:
     // Closes the pooled connections (checked-out ones when they come back); new ones open
     // on demand. For a sqlite://:memory: engine that also drops the database.
     void dispose() { state_->pool.dispose(); }
+
+    // A Core connection (SQLAlchemy's engine.connect()); defined in orm/connection.hpp.
+    connection connect() const;
 
     // Low level: a connection out of the pool and back (see orm/connection.hpp for the
     // user-facing connect()). `broken`: a lost connection, to be closed rather than pooled.

@@ -11,6 +11,7 @@
 //   { auto tx = s.begin(); s.add(job); tx.commit(); }   // or rolled back by tx's destructor
 #include <sqlforge/orm/execute.hpp>
 #include <sqlforge/orm/query.hpp>
+#include <sqlforge/orm/text.hpp>
 #include <sqlforge/orm/transaction.hpp>
 #include <sqlforge/orm/transaction_scope.hpp>
 #include <sqlforge/stmt/by_key.hpp>
@@ -190,6 +191,17 @@ private:
     }
 
     detail::transaction_scope scope_;
+
+    // ---- raw SQL: session.execute(sf::text("... :name ..."), {{"name", value}}) -----------
+    // As connection::execute (orm/connection.hpp, orm/text.hpp): the values are checked
+    // before anything is sent, then bound; temporaries move into the result.
+public:
+    template <text_statement T>
+    raw_result execute(T&& t) {
+        return detail::execute_text(scope_, t, params{}, nullptr);
+    }
+    raw_result execute(const text& t, const params& p) { return detail::execute_text(scope_, t, p, nullptr); }
+    raw_result execute(const text& t, params&& p) { return detail::execute_text(scope_, t, p, &p); }
 };
 
 }  // namespace sqlforge
