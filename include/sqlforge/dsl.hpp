@@ -25,6 +25,8 @@
 #include <sqlforge/schema/value_traits.hpp>
 #include <sqlforge/stmt/clauses.hpp>
 #include <sqlforge/stmt/insert.hpp>
+#include <sqlforge/stmt/returning.hpp>
 #include <sqlforge/stmt/select.hpp>
 #include <sqlforge/stmt/select_items.hpp>
 #include <sqlforge/stmt/update.hpp>
+#include <sqlforge/stmt/upsert.hpp>

@@ -7,7 +7,9 @@
 #include <sqlforge/orm/result.hpp>
 #include <sqlforge/orm/row_reader.hpp>
 #include <sqlforge/orm/value_io.hpp>
+#include <sqlforge/stmt/returning.hpp>
 #include <sqlforge/stmt/select.hpp>
+#include <sqlforge/stmt/upsert.hpp>
 
 #include <cstdint>
 #include <memory>
@@ -57,8 +59,42 @@ template <bool Di, class F, class... Items, class W, class G, class H, class O, 
 struct reader_of<select_stmt<Di, F, std::tuple<Items...>, W, G, H, O, L>> {
     using type = row_reader<Items...>;
 };
+// INSERT / UPDATE / DELETE ... RETURNING: its items are read like a select's.
+template <class S, class... Items>
+struct reader_of<returning_stmt<S, Items...>> {
+    using type = row_reader<Items...>;
+};
+
+// Can dialect D run statement S? Only RETURNING is missing somewhere (MySQL).
+template <class D, class S>
+inline constexpr bool dialect_runs = !is_returning<S>::value || D::supports_returning;
 
 }  // namespace detail
+
+// A batched statement (sf::insert_many over a range of run-time size, and an upsert over
+// it): every batch is one execution of a cached compile-time text; the rows it changed, summed.
+template <class Conn, class Stmt>
+    requires batched_statement<Stmt>
+std::int64_t run_statement(Conn& c, const Stmt& st) {
+    std::int64_t n = 0;
+    st.each_batch([&]<class Sql>(std::type_identity<Sql>, const auto& bind) {
+        auto& ps = detail::prepare_text<Conn, Sql>(c);
+        int i = 0;
+        bind([&](const auto& v) { bind_value(ps, i++, v); });
+        n += ps.execute();
+        ps.reset();
+    });
+    return n;
+}
+
+// RETURNING on a backend whose dialect has none (MySQL): the engine's backend is chosen at
+// run time, so this is an error at run time, thrown before anything is sent. Writing the
+// statement's text for mysql_dialect (q.sql<sf::mysql_dialect>()) does not compile.
+template <class Conn, class Stmt>
+    requires(!detail::dialect_runs<dialect_of_t<Conn>, std::remove_cvref_t<Stmt>>)
+result<typename std::remove_cvref_t<Stmt>::row_type> run_query(Conn&, Stmt&&) {
+    throw programming_error(0, "sqlforge: RETURNING is not supported by MySQL; run this statement on SQLite", "");
+}
 
 // Runs a statement that returns no rows; the rows it changed.
 template <class Conn, class Stmt>

@@ -9,10 +9,13 @@
 #include <sqlforge/orm/errors.hpp>
 #include <sqlforge/schema/value_traits.hpp>
 
+#include <boost/pfr/core.hpp>
 #include <cstddef>
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -35,6 +38,78 @@ inline constexpr cursor_ops<Row> cursor_ops_for{
     },
     [](void* s) noexcept { static_cast<Stmt*>(s)->reset(); },
 };
+
+// The parts of a row that into<Agg>() maps to Agg's fields by position: the items of a
+// std::tuple row, the fields of a model row (sf::all_of<T>, query<T>), or the one value.
+template <class Row>
+struct row_parts {
+    static constexpr std::size_t size = 1;
+    template <std::size_t>
+    using type = Row;
+    template <std::size_t>
+    static Row& get(Row& r) noexcept {
+        return r;
+    }
+};
+template <class... Es>
+struct row_parts<std::tuple<Es...>> {
+    static constexpr std::size_t size = sizeof...(Es);
+    template <std::size_t I>
+    using type = std::tuple_element_t<I, std::tuple<Es...>>;
+    template <std::size_t I>
+    static auto& get(std::tuple<Es...>& r) noexcept {
+        return std::get<I>(r);
+    }
+};
+template <class Row>
+    requires(std::is_class_v<Row> && std::is_aggregate_v<Row>)
+struct row_parts<Row> {
+    static constexpr std::size_t size = boost::pfr::tuple_size_v<Row>;
+    template <std::size_t I>
+    using type = boost::pfr::tuple_element_t<I, Row>;
+    template <std::size_t I>
+    static auto& get(Row& r) noexcept {
+        return boost::pfr::get<I>(r);
+    }
+};
+
+template <class Field, class Part>
+consteval bool check_into_field() {
+    static_assert(!(is_optional_v<Part> && !is_optional_v<Field>),
+                  "sqlforge: into<Agg>(): a field is not std::optional but its item may be NULL");
+    static_assert(!(!is_optional_v<Part> && is_optional_v<Field>),
+                  "sqlforge: into<Agg>(): a field is std::optional but its item is never NULL");
+    static_assert(is_optional_v<Part> != is_optional_v<Field> || std::is_same_v<Field, Part>,
+                  "sqlforge: into<Agg>(): a field's type is not its item's C++ type (they must match exactly, e.g. "
+                  "std::int64_t for count())");
+    return true;
+}
+
+template <class Agg, class Row>
+consteval bool check_into() {
+    static_assert(std::is_class_v<Agg> && std::is_aggregate_v<Agg>,
+                  "sqlforge: into<Agg>() needs an aggregate struct (no constructors, no base class)");
+    if constexpr (std::is_class_v<Agg> && std::is_aggregate_v<Agg>) {
+        using P = row_parts<Row>;
+        static_assert(boost::pfr::tuple_size_v<Agg> == P::size,
+                      "sqlforge: into<Agg>(): Agg must have one field per item of the row, and its field count differs");
+        if constexpr (boost::pfr::tuple_size_v<Agg> == P::size) {
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                ((void)check_into_field<boost::pfr::tuple_element_t<I, Agg>, typename P::template type<I>>(), ...);
+            }(std::make_index_sequence<P::size>{});
+        }
+    }
+    return true;
+}
+
+// Copies (or moves) the parts of a row into the fields of an Agg, by position. Copying into
+// the same Agg row after row reuses its strings' buffers.
+template <class Agg, class Row, std::size_t... I>
+void assign_into(Agg& out, Row& row, bool move, std::index_sequence<I...>) {
+    using P = row_parts<Row>;
+    if (move) ((boost::pfr::get<I>(out) = std::move(P::template get<I>(row))), ...);
+    else ((boost::pfr::get<I>(out) = P::template get<I>(row)), ...);
+}
 }  // namespace detail
 
 template <class Row>
@@ -126,6 +201,25 @@ public:
         }
     }
 
+    // The rows as any aggregate whose fields match the row by position and type:
+    //   struct NameCount { std::string name; std::int64_t n; };
+    //   for (const NameCount& nc : s.execute(q).into<NameCount>()) ...
+    // A streaming range like this one (all(), first(), one(), one_or_none() too); a count or
+    // type mismatch (std::optional included) does not compile.
+    template <class Agg>
+    class into_range;
+    template <class Agg>
+    into_range<Agg> into() && {
+        static_assert(detail::check_into<Agg, Row>());
+        return into_range<Agg>(std::move(*this));
+    }
+    template <class Agg>
+    void into() & {
+        static_assert(sizeof(Agg) == 0,
+                      "sqlforge: into<Agg>() takes the result itself: call it on s.execute(q) directly, or on "
+                      "std::move(result)");
+    }
+
 private:
     void advance() {
         started_ = true;
@@ -154,6 +248,77 @@ private:
     Row row_{};
     bool started_ = false;
     bool done_ = false;
+};
+
+template <class Row>
+template <class Agg>
+class result<Row>::into_range {
+public:
+    using value_type = Agg;
+
+    explicit into_range(result&& r) noexcept(std::is_nothrow_default_constructible_v<Agg>) : r_(std::move(r)) {}
+    into_range(into_range&&) = default;
+    into_range(const into_range&) = delete;
+
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = Agg;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const Agg*;
+        using reference = const Agg&;
+
+        iterator() = default;
+        explicit iterator(into_range* m) : m_(m) {}
+        const Agg& operator*() const { return m_->current_; }
+        const Agg* operator->() const { return &m_->current_; }
+        iterator& operator++() {
+            m_->r_.advance();
+            m_->load();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        bool operator==(std::default_sentinel_t) const { return m_ == nullptr || m_->r_.done_; }
+
+    private:
+        into_range* m_ = nullptr;
+    };
+
+    iterator begin() {
+        if (!r_.started_) {
+            r_.advance();
+            load();
+        }
+        return iterator{this};
+    }
+    std::default_sentinel_t end() const noexcept { return {}; }
+
+    std::vector<Agg> all() {
+        std::vector<Agg> out;
+        for (const Agg& a : *this) out.push_back(a);
+        return out;
+    }
+    std::optional<Agg> first() { return convert(r_.first()); }
+    Agg one() { return convert_one(r_.one()); }
+    std::optional<Agg> one_or_none() { return convert(r_.one_or_none()); }
+
+private:
+    static constexpr auto fields = std::make_index_sequence<detail::row_parts<Row>::size>{};
+    void load() {
+        if (!r_.done_) detail::assign_into(current_, r_.row_, false, fields);
+    }
+    static Agg convert_one(Row&& row) {
+        Agg a{};
+        detail::assign_into(a, row, true, fields);
+        return a;
+    }
+    static std::optional<Agg> convert(std::optional<Row>&& row) {
+        if (!row) return std::nullopt;
+        return convert_one(std::move(*row));
+    }
+
+    result r_;
+    Agg current_{};
 };
 
 }  // namespace sqlforge

@@ -1,9 +1,11 @@
 #pragma once
 // UPDATE "job" SET "status" = ? WHERE ...   and   DELETE FROM "job" WHERE ...
-// set() takes assignments to columns of the updated table only.
+// set() takes assignments to columns of the updated table only. Both take
+// .returning(...) on SQLite (stmt/returning.hpp).
 #include <sqlforge/core/text_writer.hpp>
 #include <sqlforge/expr/assignment.hpp>
 #include <sqlforge/stmt/clauses.hpp>
+#include <sqlforge/stmt/returning.hpp>
 
 #include <boost/mp11/bind.hpp>
 #include <tuple>
@@ -69,6 +71,11 @@ struct update_stmt<T, std::tuple<As...>, Where> {
         std::apply([&](const auto&... a) { (a.each_param(f), ...); }, sets_);
         where_.each_param(f);
     }
+    // UPDATE ... RETURNING job::id, job::status (SQLite only)
+    template <class... Items>
+    constexpr auto returning(const Items&... items) const {
+        return detail::make_returning(*this, items...);
+    }
 };
 
 template <class T>
@@ -105,6 +112,11 @@ struct delete_stmt {
     template <class F>
     constexpr void each_param(F&& f) const {
         where_.each_param(f);
+    }
+    // DELETE ... RETURNING sf::all_of<Job> (SQLite only)
+    template <class... Items>
+    constexpr auto returning(const Items&... items) const {
+        return detail::make_returning(*this, items...);
     }
 };
 
