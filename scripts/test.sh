@@ -82,6 +82,49 @@ for compiler in gcc clang; do
     fi
 done
 
+# --- AddressSanitizer + UndefinedBehaviorSanitizer: every test binary and example once more
+# (g++, -O1 with debug info); compile-fail tests and benchmarks are left out: they run no code.
+echo
+echo "==== asan+ubsan: build (build/asan) ===="
+asan_dir=build/asan
+if [[ -d $asan_dir/tests ]]; then
+    find "$asan_dir/tests" -maxdepth 1 -type f -name '*_tests' -delete
+fi
+asan_targets=(--target unit_tests sqlite_backend_tests integration_tests sqlforge_examples)
+[[ -n ${SQLFORGE_TEST_MYSQL_URL:-} ]] && asan_targets+=(mysql_backend_tests)
+asan_rc=0
+SQLFORGE_CMAKE_ARGS="-DSQLFORGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSQLFORGE_BUILD_BENCHMARKS=OFF" \
+    SQLFORGE_KEEP_GOING=1 bash scripts/build.sh gcc "$asan_dir" "${asan_targets[@]}" || asan_rc=$?
+if ((asan_rc != 0)); then
+    summary+=("asan: BUILD FAILED (exit code $asan_rc)")
+    total_failed=$((total_failed + 1))
+    status=1
+else
+    echo
+    echo "==== asan+ubsan: ctest ===="
+    log=$asan_dir/ctest.log
+    ctest_rc=0
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir "$asan_dir" --output-on-failure --no-tests=error --timeout 900 -j2 \
+        -E '^(compile_fail|bench)' 2>&1 | tee "$log" || ctest_rc=$?
+    line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+    if [[ $line =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+        failed=${BASH_REMATCH[1]}
+        ran=${BASH_REMATCH[2]}
+    else
+        failed=1; ran=1
+    fi
+    passed=$((ran - failed))
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+    if ((ctest_rc != 0 || failed != 0)); then
+        summary+=("asan: ctest FAILED ($passed passed, $failed failed, exit code $ctest_rc)")
+        status=1
+    else
+        summary+=("asan: ctest OK ($passed passed)")
+    fi
+fi
+
 echo
 echo "==== summary ($((SECONDS - started)) s) ===="
 printf '%s\n' "${summary[@]}"

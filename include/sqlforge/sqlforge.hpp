@@ -8,9 +8,14 @@
 #include <sqlforge/orm/errors.hpp>
 #include <sqlforge/orm/query.hpp>
 #include <sqlforge/orm/query_impl.hpp>
+#include <sqlforge/orm/relationship.hpp>
 #include <sqlforge/orm/result.hpp>
+#include <sqlforge/orm/retry.hpp>
+#include <sqlforge/orm/script.hpp>
 #include <sqlforge/orm/session.hpp>
 #include <sqlforge/orm/table_view.hpp>
 #include <sqlforge/orm/text.hpp>
+#include <sqlforge/orm/transaction.hpp>
 #include <sqlforge/orm/url.hpp>
+#include <sqlforge/orm/verify_schema.hpp>
 #include <sqlforge/stmt/by_key.hpp>
