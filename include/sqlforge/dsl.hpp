@@ -24,9 +24,11 @@
 #include <sqlforge/schema/table_traits.hpp>
 #include <sqlforge/schema/value_traits.hpp>
 #include <sqlforge/stmt/clauses.hpp>
+#include <sqlforge/stmt/compound.hpp>
 #include <sqlforge/stmt/insert.hpp>
 #include <sqlforge/stmt/returning.hpp>
 #include <sqlforge/stmt/select.hpp>
 #include <sqlforge/stmt/select_items.hpp>
+#include <sqlforge/stmt/subquery.hpp>
 #include <sqlforge/stmt/update.hpp>
 #include <sqlforge/stmt/upsert.hpp>

@@ -1,5 +1,6 @@
 #pragma once
-// A slice of the Chinook schema (artists, albums, tracks, employees) for join tests.
+// A slice of the Chinook schema (artists, albums, tracks, employees, customers, invoices) for
+// join and subquery tests.
 #include <sqlforge/sqlforge.hpp>
 
 #include <cstdint>
@@ -28,6 +29,17 @@ struct Employee {
     std::string LastName;
     std::optional<std::int64_t> ReportsTo;
 };
+struct Customer {
+    std::int64_t CustomerId;
+    std::string FirstName;
+    std::string LastName;
+    std::optional<std::int64_t> SupportRepId;
+};
+struct Invoice {
+    std::int64_t InvoiceId;
+    std::int64_t CustomerId;
+    double Total;
+};
 
 }  // namespace chinook
 
@@ -52,8 +64,21 @@ struct sqlforge::table_traits<chinook::Employee> {
     static constexpr auto primary_key = sqlforge::primary_key<&chinook::Employee::EmployeeId>{};
 };
 
+template <>
+struct sqlforge::table_traits<chinook::Customer> {
+    static constexpr auto name = sqlforge::fixed_string{"Customer"};
+    static constexpr auto primary_key = sqlforge::primary_key<&chinook::Customer::CustomerId>{};
+};
+template <>
+struct sqlforge::table_traits<chinook::Invoice> {
+    static constexpr auto name = sqlforge::fixed_string{"Invoice"};
+    static constexpr auto primary_key = sqlforge::primary_key<&chinook::Invoice::InvoiceId>{};
+};
+
 namespace sf = sqlforge;
 SQLFORGE_COLUMNS(artist, chinook::Artist, ArtistId, Name)
 SQLFORGE_COLUMNS(album, chinook::Album, AlbumId, Title, ArtistId)
 SQLFORGE_COLUMNS(track, chinook::Track, TrackId, Name, AlbumId, Milliseconds)
 SQLFORGE_COLUMNS(employee, chinook::Employee, EmployeeId, LastName, ReportsTo)
+SQLFORGE_COLUMNS(customer, chinook::Customer, CustomerId, FirstName, LastName, SupportRepId)
+SQLFORGE_COLUMNS(invoice, chinook::Invoice, InvoiceId, CustomerId, Total)

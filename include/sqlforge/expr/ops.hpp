@@ -1,7 +1,7 @@
 #pragma once
-// Member functions every expression has: is_null(), like(), in(), between(), asc(),
-// desc(), as<"label">(). Defined in expr/predicates.hpp and expr/ordering.hpp once the node
-// types they return exist.
+// Member functions every expression has: is_null(), like(), in(), not_in(), between(),
+// asc(), desc(), as<"label">(). Defined in expr/predicates.hpp and expr/ordering.hpp once the
+// node types they return exist; in() / not_in() of a select in stmt/subquery.hpp.
 #include <sqlforge/core/fixed_string.hpp>
 #include <sqlforge/expr/node.hpp>
 
@@ -13,7 +13,7 @@ template <class E>
 struct is_null_node;
 template <class E, class P>
 struct like_node;
-template <class E, class V, std::size_t N>
+template <class E, class V, std::size_t N, bool Not = false>
 struct in_list_node;
 template <class E, class Lo, class Hi>
 struct between_node;
@@ -30,6 +30,13 @@ struct expr_ops : expression_tag {
     constexpr auto like(P&& pattern) const;
     template <class V, std::size_t N>
     constexpr auto in(const V (&values)[N]) const;
+    template <class V, std::size_t N>
+    constexpr auto not_in(const V (&values)[N]) const;
+    // x IN (SELECT ...): a one-column select (stmt/subquery.hpp)
+    template <class Q>
+    constexpr auto in(const Q& subquery) const;
+    template <class Q>
+    constexpr auto not_in(const Q& subquery) const;
     template <class Lo, class Hi>
     constexpr auto between(Lo&& lo, Hi&& hi) const;
     constexpr auto asc() const;

@@ -52,9 +52,10 @@ struct like_node : expr_ops<like_node<E, P>> {
     }
 };
 
-// x IN (?, ?, ?): the number of values is part of the type, so the text stays constant.
-template <class E, class V, std::size_t N>
-struct in_list_node : expr_ops<in_list_node<E, V, N>> {
+// x IN (?, ?, ?), x NOT IN (?, ?): the number of values is part of the type, so the text
+// stays constant.
+template <class E, class V, std::size_t N, bool Not>
+struct in_list_node : expr_ops<in_list_node<E, V, N, Not>> {
     using value_type = bool;
     static constexpr bool nullable = E::nullable;
     using tables = typename E::tables;
@@ -66,7 +67,7 @@ struct in_list_node : expr_ops<in_list_node<E, V, N>> {
     template <class D, class W>
     static constexpr void render(W& w) {
         render_operand<D, E, prec::compare, true>(w);
-        w.put(" IN (");
+        w.put(Not ? " NOT IN (" : " IN (");
         for (std::size_t i = 0; i < N; ++i) {
             if (i) w.put(", ");
             D::placeholder(w);
@@ -125,15 +126,27 @@ constexpr auto expr_ops<Derived>::like(P&& pattern) const {
     return like_node<Derived, PE>{{}, self(), as_expr(std::forward<P>(pattern))};
 }
 
+namespace detail {
+template <bool Not, class E, class V, std::size_t N>
+constexpr auto make_in_list(const E& e, const V (&values)[N]) {
+    using S = storage_t<V>;
+    static_assert(!is_null_literal<V>, "sqlforge: NULL in an IN list never matches; use .is_null()");
+    static_assert(check_comparable<E, parameter<S>>());
+    std::array<S, N> stored{};
+    for (std::size_t i = 0; i < N; ++i) stored[i] = S(values[i]);
+    return in_list_node<E, S, N, Not>{{}, e, stored};
+}
+}  // namespace detail
+
 template <class Derived>
 template <class V, std::size_t N>
 constexpr auto expr_ops<Derived>::in(const V (&values)[N]) const {
-    using S = storage_t<V>;
-    static_assert(!detail::is_null_literal<V>, "sqlforge: NULL in an IN list never matches; use .is_null()");
-    static_assert(detail::check_comparable<Derived, parameter<S>>());
-    std::array<S, N> stored{};
-    for (std::size_t i = 0; i < N; ++i) stored[i] = S(values[i]);
-    return in_list_node<Derived, S, N>{{}, self(), stored};
+    return detail::make_in_list<false>(self(), values);
+}
+template <class Derived>
+template <class V, std::size_t N>
+constexpr auto expr_ops<Derived>::not_in(const V (&values)[N]) const {
+    return detail::make_in_list<true>(self(), values);
 }
 
 template <class Derived>

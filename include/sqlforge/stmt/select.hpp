@@ -9,6 +9,12 @@
 // The rules SQL servers check at run time are checked when the text is rendered: every
 // column's table is in FROM, no aggregate in WHERE, non-aggregated items are grouped,
 // labels named in ORDER BY exist and are unique.
+//
+// A select is also a subquery (stmt/subquery.hpp: `x.in(q)`, `sf::exists(q)`, `x == q`,
+// `q.scalar_subquery()`, `q.as<"t">()` in FROM) and a part of a set operation
+// (stmt/compound.hpp: `q.union_(r)`, ...). Rendered inside another statement it is checked
+// by `render_nested`, which lets its clauses name tables its own FROM lacks: those are its
+// free tables (a correlated subquery), and the enclosing statement's FROM must have them.
 #include <sqlforge/core/text_writer.hpp>
 #include <sqlforge/expr/alias.hpp>
 #include <sqlforge/expr/column.hpp>
@@ -17,38 +23,51 @@
 #include <sqlforge/stmt/select_items.hpp>
 
 #include <boost/mp11/bind.hpp>
+#include <initializer_list>
 #include <tuple>
 #include <type_traits>
 #include <utility>
 
 namespace sqlforge {
 
-// The tables FROM names: given by .from<T...>() (then joins may follow), or deduced from
-// the select items.
+// A table source as FROM or JOIN writes it. A subquery in FROM (sf::derived_table) holds
+// bound values, so it is rendered by `render_from_stored` from a clause that stores it;
+// its plain `render_from` refuses to be used from a FROM deduced from the select items.
+template <class D, class Source, class W>
+constexpr void render_source(W& w) {
+    if constexpr (requires { Source::template render_from_stored<D>(w); })
+        Source::template render_from_stored<D>(w);
+    else
+        Source::template render_from<D>(w);
+}
+template <class Source, class F>
+constexpr void each_source_param(const Source& s, F& f) {
+    if constexpr (requires { s.each_param(f); }) s.each_param(f);
+}
+
+// The tables FROM names: given by .from<T...>() / .from(sources...) (then joins may follow),
+// or deduced from the select items.
 template <class Base, class... Joins>
-struct from_clause {
-    using tables = tables_of<Base, typename Joins::tables_joined...>;
+struct from_clause;
+template <class... Sources, class... Joins>
+struct from_clause<boost::mp11::mp_list<Sources...>, Joins...> {
+    using tables = tables_of<boost::mp11::mp_list<Sources...>, typename Joins::tables_joined...>;
     // Tables whose columns may be NULL because a LEFT JOIN brought them in.
     using nullable_tables = tables_of<typename Joins::nullable_joined...>;
+    std::tuple<Sources...> bases;
     std::tuple<Joins...> joins;
 
     template <class D, class W>
     static constexpr void render(W& w) {
         w.put(" FROM ");
-        render_base<D>(w, Base{});
-        std::apply([&](const auto&... j) { (std::remove_cvref_t<decltype(j)>::template render<D>(w), ...); },
-                   std::tuple<Joins...>{});
+        std::size_t i = 0;
+        ((i++ ? w.put(", ") : void(), render_source<D, Sources>(w)), ...);
+        (Joins::template render<D>(w), ...);
     }
     template <class F>
     constexpr void each_param(F&& f) const {
+        std::apply([&](const auto&... b) { (each_source_param(b, f), ...); }, bases);
         std::apply([&](const auto&... j) { (j.each_param(f), ...); }, joins);
-    }
-
-private:
-    template <class D, class W, class... Sources>
-    static constexpr void render_base(W& w, boost::mp11::mp_list<Sources...>) {
-        std::size_t i = 0;
-        ((i++ ? w.put(", ") : void(), Sources::template render_from<D>(w)), ...);
     }
 };
 template <class... Sources>
@@ -71,12 +90,13 @@ template <class Kind, class Source, class On>
 struct join_node {
     using tables_joined = boost::mp11::mp_list<Source>;
     using nullable_joined = std::conditional_t<Kind::nullable, boost::mp11::mp_list<Source>, boost::mp11::mp_list<>>;
+    Source source;
     On on;
 
     template <class D, class W>
     static constexpr void render(W& w) {
         w.put(Kind::text);
-        Source::template render_from<D>(w);
+        render_source<D, Source>(w);
         if constexpr (!std::is_same_v<On, no_clause>) {
             w.put(" ON ");
             On::template render<D>(w);
@@ -84,9 +104,33 @@ struct join_node {
     }
     template <class F>
     constexpr void each_param(F&& f) const {
+        each_source_param(source, f);
         on.each_param(f);
     }
 };
+
+// ORDER BY 2: a select column by its position, counted from 1 as SQL does.
+//   .order_by(sf::position<2>.desc(), sf::position<1>)
+template <std::size_t N, bool Desc>
+struct position_term {
+    static_assert(N >= 1, "sqlforge: sf::position<N> counts columns from 1");
+    static constexpr std::size_t position = N;
+    static constexpr bool descending = Desc;
+    using tables = boost::mp11::mp_list<>;
+    static constexpr bool aggregate = false;
+
+    template <class D, class W>
+    static constexpr void render(W& w) {
+        w.put_number(N);
+        if (Desc) w.put(" DESC");
+    }
+    template <class F>
+    constexpr void each_param(F&&) const {}
+    constexpr position_term<N, false> asc() const { return {}; }
+    constexpr position_term<N, true> desc() const { return {}; }
+};
+template <std::size_t N>
+inline constexpr position_term<N, false> position{};
 
 template <bool Distinct, class From, class Items, class Where, class Group, class Having, class Order, class Limit>
 struct select_stmt;
@@ -147,6 +191,21 @@ template <class Keyword, class... Ts, class... Items>
 struct order_labels_ok<term_list<Keyword, Ts...>, std::tuple<Items...>>
     : std::bool_constant<(order_term_ok<Ts, Items...>() && ...)> {};
 
+// The largest sf::position<N> an ORDER BY names (0: none).
+template <class Term>
+inline constexpr std::size_t position_of = 0;
+template <std::size_t N, bool Desc>
+inline constexpr std::size_t position_of<position_term<N, Desc>> = N;
+constexpr std::size_t largest(std::initializer_list<std::size_t> ns) {
+    std::size_t m = 0;
+    for (std::size_t n : ns) m = n > m ? n : m;
+    return m;
+}
+template <class Order>
+inline constexpr std::size_t max_position = 0;
+template <class Keyword, class... Ts>
+inline constexpr std::size_t max_position<term_list<Keyword, Ts...>> = largest({position_of<Ts>...});
+
 template <class... Items>
 consteval bool labels_unique() {
     constexpr std::string_view labels[] = {item_label<Items>::value..., ""};
@@ -183,37 +242,45 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
                                                              order_, limit_);
     }
     // from(e) with aliases: constexpr auto e = sf::alias<Employee, "e">{};
+    // from(t) with a subquery: auto t = sf::select(...).as<"t">();
     template <class... Sources>
-    constexpr auto from(const Sources&...) const {
+    constexpr auto from(const Sources&... sources) const {
         static_assert(sizeof...(Sources) > 0, "sqlforge: from() needs at least one table or alias");
-        static_assert((is_source<Sources>::value && ...), "sqlforge: from() takes aliases made with sf::alias<T, \"a\">");
+        static_assert((is_source<Sources>::value && ...),
+                      "sqlforge: from() takes aliases made with sf::alias<T, \"a\"> and subqueries made with "
+                      "select(...).as<\"t\">()");
         static_assert(std::is_same_v<From, deduced_from>, "sqlforge: from() was already given");
-        return rebuild<Distinct, from_list<Sources...>>(from_list<Sources...>{}, where_, group_, having_, order_,
-                                                       limit_);
+        return rebuild<Distinct, from_list<Sources...>>(from_list<Sources...>{{sources...}, {}}, where_, group_,
+                                                       having_, order_, limit_);
     }
 
     // ---- joins: .join<Album>(album::ArtistId == artist::ArtistId), .left_join(m, on), .cross_join<T>()
     template <class T, class On>
     constexpr auto join(const On& on) const {
-        return add_join<join_kind::inner, table_ref<T>>(on);
+        return add_join<join_kind::inner>(table_ref<T>{}, on);
     }
     template <class Source, class On>
         requires is_source<Source>::value
-    constexpr auto join(const Source&, const On& on) const {
-        return add_join<join_kind::inner, Source>(on);
+    constexpr auto join(const Source& source, const On& on) const {
+        return add_join<join_kind::inner>(source, on);
     }
     template <class T, class On>
     constexpr auto left_join(const On& on) const {
-        return add_join<join_kind::left, table_ref<T>>(on);
+        return add_join<join_kind::left>(table_ref<T>{}, on);
     }
     template <class Source, class On>
         requires is_source<Source>::value
-    constexpr auto left_join(const Source&, const On& on) const {
-        return add_join<join_kind::left, Source>(on);
+    constexpr auto left_join(const Source& source, const On& on) const {
+        return add_join<join_kind::left>(source, on);
     }
     template <class T>
     constexpr auto cross_join() const {
-        return add_join<join_kind::cross, table_ref<T>>(no_clause{});
+        return add_join<join_kind::cross>(table_ref<T>{}, no_clause{});
+    }
+    template <class Source>
+        requires is_source<Source>::value
+    constexpr auto cross_join(const Source& source) const {
+        return add_join<join_kind::cross>(source, no_clause{});
     }
     template <class E>
     constexpr auto where(const E& e) const {
@@ -256,10 +323,28 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
                                        limit_clause<Limit::has_limit, true>{limit_.limit, static_cast<std::int64_t>(n)});
     }
 
+    // ---- as a subquery (stmt/subquery.hpp) and in set operations (stmt/compound.hpp)
+    // `(SELECT ...)` as a value; also what `x == q` and `x.in(q)` make of q.
+    constexpr auto scalar_subquery() const;
+    // A subquery in FROM: sf::select(...).from(q.as<"t">()); its columns are t(col) and t.c<"label">().
+    template <fixed_string Name>
+    constexpr auto as() const;
+    template <class R>
+    constexpr auto union_(const R& r) const;
+    template <class R>
+    constexpr auto union_all(const R& r) const;
+    template <class R>
+    constexpr auto intersect(const R& r) const;
+    template <class R>
+    constexpr auto except_(const R& r) const;
+
     // ---- text
-    template <class D, class W>
+    // A statement of its own (Nested = false): every table its clauses name must be in its
+    // FROM. Inside another statement (render_nested): tables its FROM lacks are the
+    // enclosing statement's to have.
+    template <class D, bool Nested = false, class W>
     static constexpr void render(W& w) {
-        static_assert(check());
+        static_assert(check<Nested>());
         w.put(Distinct ? "SELECT DISTINCT " : "SELECT ");
         render_items<D>(w, std::index_sequence_for<Items...>{});
         if constexpr (std::is_same_v<From, deduced_from>) render_from<D>(w, from_tables{});
@@ -269,6 +354,10 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
         Having::template render<D>(w);
         Order::template render<D>(w);
         Limit::template render<D>(w);
+    }
+    template <class D, class W>
+    static constexpr void render_nested(W& w) {
+        render<D, true>(w);
     }
     template <class D>
     static constexpr std::string_view sql() {
@@ -285,18 +374,22 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
         limit_.each_param(f);
     }
 
+    // Nested (a subquery): every rule but "each table is in FROM".
+    template <bool Nested = false>
     static consteval bool check() {
-        using boost::mp11::mp_list;
-        static_assert(detail::all_in<typename traits::item_tables, from_tables>,
-                      "sqlforge: a selected column's table is not in FROM; add it with .from<T>() or a join");
-        static_assert(detail::all_in<typename Where::tables, from_tables>,
-                      "sqlforge: a column in where() belongs to a table that is not in FROM; add it with .from<T>() "
-                      "or a join");
+        if constexpr (!Nested) {
+            static_assert(detail::all_in<typename traits::item_tables, from_tables>,
+                          "sqlforge: a selected column's table is not in FROM; add it with .from<T>() or a join");
+            static_assert(detail::all_in<typename Where::tables, from_tables>,
+                          "sqlforge: a column in where() belongs to a table that is not in FROM; add it with "
+                          ".from<T>() or a join");
+            static_assert(detail::all_in<typename Group::tables, from_tables> &&
+                              detail::all_in<typename Having::tables, from_tables> &&
+                              detail::all_in<typename Order::tables, from_tables>,
+                          "sqlforge: a column in group_by(), having() or order_by() belongs to a table that is not in "
+                          "FROM");
+        }
         static_assert(!Where::aggregate, "sqlforge: an aggregate function cannot be used in where(); use having()");
-        static_assert(detail::all_in<typename Group::tables, from_tables> &&
-                          detail::all_in<typename Having::tables, from_tables> &&
-                          detail::all_in<typename Order::tables, from_tables>,
-                      "sqlforge: a column in group_by(), having() or order_by() belongs to a table that is not in FROM");
         static_assert(!Group::aggregate, "sqlforge: group_by() cannot contain an aggregate function");
         constexpr bool grouped = traits::any_aggregate || present<Group> || present<Having>;
         static_assert(!grouped || (detail::item_grouped<Items, Group>::value && ...),
@@ -305,6 +398,8 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
         static_assert(detail::labels_unique<Items...>(), "sqlforge: two selected items have the same label");
         static_assert(detail::order_labels_ok<Order, std::tuple<Items...>>::value,
                       "sqlforge: order_by() names a label that no selected item has; label it with .as<\"name\">()");
+        static_assert(detail::max_position<Order> <= column_count,
+                      "sqlforge: order_by(sf::position<N>) names a column past the last selected one");
         return true;
     }
 
@@ -315,7 +410,7 @@ private:
             items, std::move(f), std::move(w), std::move(g), std::move(h), std::move(o), std::move(l)};
     }
     template <class Kind, class Source, class On>
-    constexpr auto add_join(const On& on) const {
+    constexpr auto add_join(const Source& source, const On& on) const {
         static_assert(!std::is_same_v<From, deduced_from>,
                       "sqlforge: a join needs the left side named first: .from<T>() before .join<U>(...)");
         static_assert(std::is_same_v<On, no_clause> || expression<On>,
@@ -330,13 +425,13 @@ private:
         }
         static_assert(!boost::mp11::mp_contains<typename From::tables, Source>::value,
                       "sqlforge: this table is already in FROM; join it again through sf::alias<T, \"name\">");
-        return rebuild<Distinct, decltype(with_join<Kind, Source>(from_, on))>(with_join<Kind, Source>(from_, on), where_,
-                                                                              group_, having_, order_, limit_);
+        auto joined = with_join<Kind>(from_, source, on);
+        return rebuild<Distinct, decltype(joined)>(std::move(joined), where_, group_, having_, order_, limit_);
     }
     template <class Kind, class Source, class Base, class... Js, class On>
-    static constexpr auto with_join(const from_clause<Base, Js...>& f, const On& on) {
+    static constexpr auto with_join(const from_clause<Base, Js...>& f, const Source& source, const On& on) {
         return from_clause<Base, Js..., join_node<Kind, Source, On>>{
-            std::tuple_cat(f.joins, std::tuple<join_node<Kind, Source, On>>{{on}})};
+            f.bases, std::tuple_cat(f.joins, std::tuple<join_node<Kind, Source, On>>{{source, on}})};
     }
     template <class D, class W, std::size_t... I>
     static constexpr void render_items(W& w, std::index_sequence<I...>) {
@@ -351,6 +446,16 @@ private:
         }
     }
 };
+
+// Is Q a query (a select or a set operation), usable as a subquery?
+template <class Q>
+inline constexpr bool is_query_v = false;
+template <bool Di, class F, class It, class W, class G, class H, class O, class L>
+inline constexpr bool is_query_v<select_stmt<Di, F, It, W, G, H, O, L>> = true;
+template <class Q>
+inline constexpr bool is_select_v = false;
+template <bool Di, class F, class It, class W, class G, class H, class O, class L>
+inline constexpr bool is_select_v<select_stmt<Di, F, It, W, G, H, O, L>> = true;
 
 template <bool Distinct, class... Items>
 using select_start = select_stmt<Distinct, deduced_from, std::tuple<Items...>, no_clause, no_clause, no_clause,
@@ -373,3 +478,7 @@ constexpr auto select_distinct(const Items&... items) {
 }
 
 }  // namespace sqlforge
+
+// The members declared above for subqueries and set operations are defined there; included
+// last so that whichever of the three headers comes first, each sees the one before it.
+#include <sqlforge/stmt/subquery.hpp>

@@ -1,0 +1,44 @@
+// expect: sqlforge: the subquery has no column of this name
+// Rule: t.c<"n">() must name a label (or a column name) of the subquery in FROM.
+#include <sqlforge/dsl.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sf = sqlforge;
+using L = sf::sqlite_dialect;
+
+struct Artist {
+    std::int64_t id;
+    std::optional<std::string> name;
+};
+struct Album {
+    std::int64_t id;
+    std::string title;
+    std::int64_t artist_id;
+};
+struct Track {
+    std::int64_t id;
+    std::string name;
+    std::int64_t album_id;
+    int ms;
+};
+SQLFORGE_COLUMNS(artist, Artist, id, name)
+SQLFORGE_COLUMNS(album, Album, id, title, artist_id)
+SQLFORGE_COLUMNS(track, Track, id, name, album_id, ms)
+
+// Valid form: the closest correct statement.
+[[maybe_unused]] void valid_form() {
+    auto t = sf::select(album::artist_id, sf::count().as<"n">()).group_by(album::artist_id).as<"t">();
+    auto q = sf::select(t.c<"n">()).from(t);
+    static_assert(!q.sql<L>().empty());
+}
+
+#ifdef SQLFORGE_COMPILE_FAIL
+[[maybe_unused]] void wrong_form() {
+    auto t = sf::select(album::artist_id, sf::count().as<"n">()).group_by(album::artist_id).as<"t">();
+    auto q = sf::select(t.c<"count">()).from(t);
+    static_assert(!q.sql<L>().empty());
+}
+#endif
