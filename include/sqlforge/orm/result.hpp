@@ -26,6 +26,7 @@ template <class Row>
 struct cursor_ops {
     bool (*next)(void* stmt, Row& out);  // step and read; false at the end
     void (*reset)(void* stmt) noexcept;
+    void (*append_all)(void* stmt, std::vector<Row>& out);  // every remaining row, for all()
 };
 
 template <class Stmt, class Reader, class Row>
@@ -37,6 +38,15 @@ inline constexpr cursor_ops<Row> cursor_ops_for{
         return true;
     },
     [](void* s) noexcept { static_cast<Stmt*>(s)->reset(); },
+    // One call for the whole loop: each row is read straight into its place in the vector,
+    // with the backend known, as hand-written C API code fills its array. Nothing else runs
+    // on the connection until the last row, so a backend that can stream the rows from the
+    // network instead of storing them first (MySQL) is told so.
+    [](void* s, std::vector<Row>& out) {
+        auto& st = *static_cast<Stmt*>(s);
+        if constexpr (requires { st.stream_next_run(); }) st.stream_next_run();
+        while (st.step()) Reader::read(st, out.emplace_back());
+    },
 };
 
 // The parts of a row that into<Agg>() maps to Agg's fields by position: the items of a
@@ -155,10 +165,26 @@ public:
     }
     std::default_sentinel_t end() const noexcept { return {}; }
 
-    // Every remaining row.
+    // Every remaining row, each read straight into its place in the vector (no copy through
+    // the result's current row).
     std::vector<Row> all() {
         std::vector<Row> rows;
-        for (const Row& r : *this) rows.push_back(r);
+        if (started_) {
+            if (done_) return rows;
+            rows.push_back(std::move(row_));  // the current row, not yet passed by the caller
+        }
+        started_ = true;
+        if (!stmt_) {
+            done_ = true;
+            return rows;
+        }
+        try {
+            ops_->append_all(stmt_, rows);
+        } catch (...) {
+            release();
+            throw;
+        }
+        release();
         return rows;
     }
     // The first row, or nothing; the rest are discarded.

@@ -85,57 +85,76 @@ template <class V>
     throw_read_error(what, column, sql);
 }
 
+// Reads column i into `out`, which is not a std::optional. Returns false when the value read
+// is what a NULL reads as (0, 0.0, text or bytes without data: every backend's getters give
+// that for NULL): only then does the caller need to ask is_null(). So a row of non-NULL
+// values costs one backend call per column, as hand-written C API code does.
+template <class Stmt, class V>
+[[gnu::always_inline]] inline bool read_present(const Stmt& st, int i, V& out, std::string_view column) {
+    if constexpr (std::is_same_v<V, bool>) {
+        const std::int64_t v = st.get_int64(i);
+        out = v != 0;
+        return v != 0;
+    } else if constexpr (std::is_integral_v<V> && std::is_signed_v<V>) {
+        const std::int64_t v = st.get_int64(i);
+        if constexpr (sizeof(V) < sizeof(std::int64_t)) {
+            if (v < std::numeric_limits<V>::min() || v > std::numeric_limits<V>::max()) [[unlikely]]
+                throw_out_of_range<V>(v, column, st.sql());
+        }
+        out = static_cast<V>(v);
+        return v != 0;
+    } else if constexpr (std::is_integral_v<V>) {
+        const std::uint64_t v = st.get_uint64(i);
+        if constexpr (sizeof(V) < sizeof(std::uint64_t)) {
+            if (v > std::numeric_limits<V>::max()) [[unlikely]]
+                throw_out_of_range<V>(v, column, st.sql());
+        }
+        out = static_cast<V>(v);
+        return v != 0;
+    } else if constexpr (std::is_floating_point_v<V>) {
+        const double v = st.get_double(i);
+        out = static_cast<V>(v);
+        return v != 0.0;
+    } else if constexpr (std::is_same_v<V, std::string>) {
+        const std::string_view t = st.get_text(i);
+        if (!t.data()) {
+            out.clear();
+            return false;
+        }
+        out.assign(t.data(), t.size());
+        return true;
+    } else if constexpr (is_blob_v<V>) {
+        const auto b = st.get_blob(i);
+        out.resize(b.size());
+        if (!b.empty()) std::memcpy(out.data(), b.data(), b.size());
+        return b.data() != nullptr;
+    } else if constexpr (custom_type<V>) {
+        // A NULL is not converted: from_storage may refuse the zero value it reads as.
+        storage_of<V> stored{};
+        if (!read_present(st, i, stored, column) && st.is_null(i)) return false;
+        try {
+            out = type_traits<V>::from_storage(stored);
+        } catch (const std::exception& e) {
+            throw_read_error(std::string("cannot read the stored value: ") + e.what(), column, st.sql());
+        }
+        return true;
+    } else {
+        static_assert(sizeof(V) == 0, "sqlforge: this C++ type cannot be read from a SQL column");
+    }
+}
+
 }  // namespace detail
 
 // Reads column i of the current row into `out`. `column` names it in errors ("job.status").
+// NULL into a field that is not std::optional is a data_error; into an optional it resets it.
 template <class Stmt, class V>
-void read_value(const Stmt& st, int i, V& out, std::string_view column) {
+[[gnu::always_inline]] inline void read_value(const Stmt& st, int i, V& out, std::string_view column) {
     if constexpr (is_optional_v<V>) {
-        if (st.is_null(i)) {
-            out.reset();
-        } else {
-            if (!out) out.emplace();
-            read_value(st, i, *out, column);
-        }
+        if (!out) out.emplace();
+        if (!detail::read_present(st, i, *out, column) && st.is_null(i)) out.reset();
     } else {
-        if (st.is_null(i)) [[unlikely]]
+        if (!detail::read_present(st, i, out, column) && st.is_null(i)) [[unlikely]]
             detail::throw_read_error("NULL read into a field that is not std::optional", column, st.sql());
-        if constexpr (std::is_same_v<V, bool>) {
-            out = st.get_int64(i) != 0;
-        } else if constexpr (std::is_integral_v<V> && std::is_signed_v<V>) {
-            std::int64_t v = st.get_int64(i);
-            if constexpr (sizeof(V) < sizeof(std::int64_t)) {
-                if (v < std::numeric_limits<V>::min() || v > std::numeric_limits<V>::max()) [[unlikely]]
-                    detail::throw_out_of_range<V>(v, column, st.sql());
-            }
-            out = static_cast<V>(v);
-        } else if constexpr (std::is_integral_v<V>) {
-            std::uint64_t v = st.get_uint64(i);
-            if constexpr (sizeof(V) < sizeof(std::uint64_t)) {
-                if (v > std::numeric_limits<V>::max()) [[unlikely]]
-                    detail::throw_out_of_range<V>(v, column, st.sql());
-            }
-            out = static_cast<V>(v);
-        } else if constexpr (std::is_floating_point_v<V>) {
-            out = static_cast<V>(st.get_double(i));
-        } else if constexpr (std::is_same_v<V, std::string>) {
-            std::string_view t = st.get_text(i);
-            out.assign(t.data(), t.size());
-        } else if constexpr (is_blob_v<V>) {
-            auto b = st.get_blob(i);
-            out.resize(b.size());
-            if (!b.empty()) std::memcpy(out.data(), b.data(), b.size());
-        } else if constexpr (custom_type<V>) {
-            storage_of<V> stored{};
-            read_value(st, i, stored, column);
-            try {
-                out = type_traits<V>::from_storage(stored);
-            } catch (const std::exception& e) {
-                detail::throw_read_error(std::string("cannot read the stored value: ") + e.what(), column, st.sql());
-            }
-        } else {
-            static_assert(sizeof(V) == 0, "sqlforge: this C++ type cannot be read from a SQL column");
-        }
     }
 }
 

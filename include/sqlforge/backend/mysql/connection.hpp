@@ -136,6 +136,10 @@ public:
         {
             detail::c_bool off = 0;
             mysql_options(db, MYSQL_OPT_RECONNECT, &off);
+            // A fetch into a buffer too short for the value says so (statement::step relies
+            // on it to find long values without looking at every column of every row).
+            detail::c_bool on = 1;
+            mysql_options(db, MYSQL_REPORT_DATA_TRUNCATION, &on);
         }
         {
             unsigned int no_local_infile = 0;

@@ -11,7 +11,11 @@
 // Results: the first step() executes the statement and reads the whole result set into the
 // client library's memory (mysql_stmt_store_result). So a statement can be read while other
 // statements run on the same connection (no "commands out of sync"), and reset() of a
-// half-read result costs no round trip. Columns are bound in their native C type (integers
+// half-read result costs no round trip. A caller that reads every row at once, with nothing
+// else running on the connection in between (result::all()), calls stream_next_run() first:
+// that run's rows are then fetched straight from the network as they are read, without the
+// copy into client memory (what hand-written unbuffered C API code does); reset() of such a
+// half-read result reads and drops the rest. Columns are bound in their native C type (integers
 // of each width with their signedness, FLOAT, DOUBLE); everything else (DECIMAL, strings,
 // blobs, dates and times, BIT, JSON) is fetched as bytes into a per-column buffer that starts
 // small and grows: a value longer than the buffer is re-read with mysql_stmt_fetch_column,
@@ -86,6 +90,7 @@ public:
         if (phase_ == phase::rows) mysql_stmt_free_result(stmt_);
         phase_ = phase::ready;
         has_row_ = false;
+        stream_ = false;
         for (auto& p : param_slots_) p.bound = false;
         for (std::size_t i = 0; i < columns_.size(); ++i) {
             column& c = columns_[i];
@@ -102,31 +107,24 @@ public:
 
     // ---- parameters (0-based) ----------------------------------------------------------
 
-    void bind_null(int i) {
-        MYSQL_BIND& b = param(i);
-        b.buffer_type = MYSQL_TYPE_NULL;
-    }
+    void bind_null(int i) { set_param(param(i), MYSQL_TYPE_NULL, nullptr, 0, false); }
     void bind(int i, std::int64_t v) {
         MYSQL_BIND& b = param(i);
-        param_slots_[static_cast<std::size_t>(i)].i = static_cast<long long>(v);
-        b.buffer_type = MYSQL_TYPE_LONGLONG;
-        b.buffer = &param_slots_[static_cast<std::size_t>(i)].i;
-        b.buffer_length = sizeof(long long);
+        param_slot& s = param_slots_[static_cast<std::size_t>(i)];
+        s.i = static_cast<long long>(v);
+        set_param(b, MYSQL_TYPE_LONGLONG, &s.i, sizeof(long long), false);
     }
     void bind(int i, std::uint64_t v) {
         MYSQL_BIND& b = param(i);
-        param_slots_[static_cast<std::size_t>(i)].u = static_cast<unsigned long long>(v);
-        b.buffer_type = MYSQL_TYPE_LONGLONG;
-        b.buffer = &param_slots_[static_cast<std::size_t>(i)].u;
-        b.buffer_length = sizeof(unsigned long long);
-        b.is_unsigned = 1;
+        param_slot& s = param_slots_[static_cast<std::size_t>(i)];
+        s.u = static_cast<unsigned long long>(v);
+        set_param(b, MYSQL_TYPE_LONGLONG, &s.u, sizeof(unsigned long long), true);
     }
     void bind(int i, double v) {
         MYSQL_BIND& b = param(i);
-        param_slots_[static_cast<std::size_t>(i)].d = v;
-        b.buffer_type = MYSQL_TYPE_DOUBLE;
-        b.buffer = &param_slots_[static_cast<std::size_t>(i)].d;
-        b.buffer_length = sizeof(double);
+        param_slot& s = param_slots_[static_cast<std::size_t>(i)];
+        s.d = v;
+        set_param(b, MYSQL_TYPE_DOUBLE, &s.d, sizeof(double), false);
     }
     // Text in the connection's character set (utf8mb4). Not copied: keep it alive until reset().
     void bind(int i, std::string_view v) { bind_bytes(i, MYSQL_TYPE_STRING, v.data(), v.size()); }
@@ -165,6 +163,11 @@ public:
 
     // ---- running -----------------------------------------------------------------------
 
+    // The next run's rows are read from the network one by one as step() asks for them,
+    // instead of all at once into client memory first: for a caller that reads them all
+    // without running anything else on this connection meanwhile. Until reset().
+    void stream_next_run() noexcept { stream_ = true; }
+
     // First call: executes the statement and reads its result. Then: the next row.
     // Returns true while a row is there; false for a statement without a result set.
     bool step() {
@@ -190,11 +193,16 @@ public:
             mysql_stmt_free_result(stmt_);
             return false;
         }
-        // 0 or MYSQL_DATA_TRUNCATED. The truncation flag is not trusted (Connector/C 3.3 can
-        // report it for DOUBLE columns); a byte column is long exactly when its length says so.
-        for (std::size_t c = 0; c < columns_.size(); ++c) {
-            column& col = columns_[c];
-            if (col.is_bytes() && !col.is_null && col.length > col.capacity) fetch_long_value(c);
+        // 0 or MYSQL_DATA_TRUNCATED. A byte column longer than its buffer makes the fetch
+        // return MYSQL_DATA_TRUNCATED (the connection sets MYSQL_REPORT_DATA_TRUNCATION), so
+        // the lengths are only looked at then. The flag alone is not trusted (Connector/C 3.3
+        // can report it for DOUBLE columns): a byte column is long exactly when its length
+        // says so.
+        if (rc == MYSQL_DATA_TRUNCATED) [[unlikely]] {
+            for (std::size_t c = 0; c < columns_.size(); ++c) {
+                column& col = columns_[c];
+                if (col.is_bytes() && !col.is_null && col.length > col.capacity) fetch_long_value(c);
+            }
         }
         has_row_ = true;
         return true;
@@ -226,8 +234,56 @@ public:
 
     bool is_null(int i) const { return current(i).is_null != 0; }
 
+    // Each getter has an inline fast path for a non-NULL column of the matching C type (what
+    // the ORM reads, row after row) and the conversions out of line.
     std::int64_t get_int64(int i) const {
         const column& c = current(i);
+        if (c.k == kind::integer && !c.is_unsigned && !c.is_null) [[likely]]
+            return c.signed_value();
+        return get_int64_slow(i, c);
+    }
+
+    std::uint64_t get_uint64(int i) const {
+        const column& c = current(i);
+        if (c.k == kind::integer && c.is_unsigned && !c.is_null) [[likely]]
+            return c.unsigned_value();
+        return get_uint64_slow(i, c);
+    }
+
+    double get_double(int i) const {
+        const column& c = current(i);
+        if (c.k == kind::floating && !c.is_null) [[likely]]
+            return c.floating_value();
+        return get_double_slow(i, c);
+    }
+
+    // Text of any column; a number is rendered (shortest round-trip form). Valid until the
+    // next step() / reset().
+    std::string_view get_text(int i) const {
+        const column& c = current(i);
+        if (c.is_bytes() && !c.is_null) [[likely]]
+            return c.text();
+        return get_text_slow(c);
+    }
+
+    std::span<const std::byte> get_blob(int i) const {
+        const std::string_view t = get_text(i);
+        return {reinterpret_cast<const std::byte*>(t.data()), t.size()};
+    }
+
+    std::string_view sql() const noexcept { return sql_; }
+    MYSQL_STMT* native_handle() noexcept { return stmt_; }
+
+private:
+    friend class connection;
+
+    enum class phase { ready, rows, done };
+    // (order matters: is_bytes() is k >= decimal)
+    enum class kind { integer, floating, decimal, bit, bytes };
+
+    struct column;
+
+    [[gnu::noinline]] std::int64_t get_int64_slow(int i, const column& c) const {
         if (c.is_null) return 0;
         switch (c.k) {
             case kind::integer:
@@ -257,8 +313,7 @@ public:
         return v;
     }
 
-    std::uint64_t get_uint64(int i) const {
-        const column& c = current(i);
+    [[gnu::noinline]] std::uint64_t get_uint64_slow(int i, const column& c) const {
         if (c.is_null) return 0;
         switch (c.k) {
             case kind::integer:
@@ -279,8 +334,7 @@ public:
         return v;
     }
 
-    double get_double(int i) const {
-        const column& c = current(i);
+    [[gnu::noinline]] double get_double_slow(int i, const column& c) const {
         if (c.is_null) return 0.0;
         switch (c.k) {
             case kind::integer:
@@ -298,10 +352,7 @@ public:
         return v;
     }
 
-    // Text of any column; a number is rendered (shortest round-trip form). Valid until the
-    // next step() / reset().
-    std::string_view get_text(int i) const {
-        const column& c = current(i);
+    [[gnu::noinline]] std::string_view get_text_slow(const column& c) const {
         if (c.is_null) return {};
         if (c.is_bytes()) return c.text();
         char* first = c.scratch;
@@ -320,20 +371,6 @@ public:
         }
         return {first, static_cast<std::size_t>(r.ptr - first)};
     }
-
-    std::span<const std::byte> get_blob(int i) const {
-        const std::string_view t = get_text(i);
-        return {reinterpret_cast<const std::byte*>(t.data()), t.size()};
-    }
-
-    std::string_view sql() const noexcept { return sql_; }
-    MYSQL_STMT* native_handle() noexcept { return stmt_; }
-
-private:
-    friend class connection;
-
-    enum class phase { ready, rows, done };
-    enum class kind { integer, floating, decimal, bit, bytes };
 
     static constexpr std::size_t shrink_threshold = std::size_t{1} << 20;  // 1 MiB
 
@@ -364,7 +401,7 @@ private:
         detail::c_bool error = 0;
         mutable char scratch[32] = {};  // get_text of a number
 
-        bool is_bytes() const noexcept { return k == kind::decimal || k == kind::bit || k == kind::bytes; }
+        bool is_bytes() const noexcept { return k >= kind::decimal; }  // decimal, bit, bytes
         std::string_view text() const noexcept {
             return data ? std::string_view{data.get(), length} : std::string_view{};
         }
@@ -420,6 +457,7 @@ private:
         const auto n = static_cast<std::size_t>(mysql_stmt_param_count(stmt_));
         params_.assign(n, MYSQL_BIND{});
         param_slots_.assign(n, param_slot{});
+        params_changed_ = true;  // a new prepare forgets the bindings
         setup_columns();
         phase_ = phase::ready;
         has_row_ = false;
@@ -435,6 +473,7 @@ private:
         if (columns_.size() != n) {
             columns_.clear();
             columns_.resize(n);  // never resized again until the next setup: binds point into it
+            ncols_ = static_cast<unsigned>(n);
             result_binds_.assign(n, MYSQL_BIND{});
         }
         for (std::size_t i = 0; i < n; ++i) {
@@ -477,6 +516,7 @@ private:
 
         MYSQL_BIND& b = result_binds_[i];
         b = MYSQL_BIND{};
+        rebind_results_ = true;
         b.buffer_type = c.bound_type;
         b.is_null = &c.is_null;
         b.length = &c.length;
@@ -536,7 +576,13 @@ private:
                                         sql_);
         }
         for (int attempt = 0;; ++attempt) {
-            if (!params_.empty() && mysql_stmt_bind_param(stmt_, params_.data())) throw_error(stmt_, sql_);
+            if (params_changed_) {
+                // Only when a binding changed (a string at a new address, another type): the
+                // numbers live in this object's slots, so re-running with other numbers needs
+                // no new mysql_stmt_bind_param (and the types are not sent again).
+                if (!params_.empty() && mysql_stmt_bind_param(stmt_, params_.data())) throw_error(stmt_, sql_);
+                params_changed_ = false;
+            }
             if (mysql_stmt_execute(stmt_) == 0) break;
             // A table was altered under this statement (ALTER TABLE ... ADD COLUMN): the server
             // re-prepared it and sent a result with another number of columns, which
@@ -573,9 +619,12 @@ private:
                 }
             }
         }
-        if (mysql_stmt_bind_result(stmt_, result_binds_.data())) throw_error(stmt_, sql_);
-        rebind_results_ = false;
-        if (mysql_stmt_store_result(stmt_)) {
+        // The result buffers stay bound across runs: again only when one moved or changed.
+        if (rebind_results_) {
+            if (mysql_stmt_bind_result(stmt_, result_binds_.data())) throw_error(stmt_, sql_);
+            rebind_results_ = false;
+        }
+        if (!stream_ && mysql_stmt_store_result(stmt_)) {
             phase_ = phase::done;
             throw_error(stmt_, sql_);
         }
@@ -590,6 +639,7 @@ private:
         if (keep_binds.size() != params_.size()) return;  // cannot happen for the same text
         param_slots_ = std::move(keep_slots);
         params_ = std::move(keep_binds);
+        params_changed_ = true;
         for (std::size_t p = 0; p < params_.size(); ++p) {  // numbers point at this object's slots
             MYSQL_BIND& b = params_[p];
             if (b.buffer_type == MYSQL_TYPE_LONGLONG)
@@ -612,20 +662,29 @@ private:
             phase_ = phase::ready;
             has_row_ = false;
         }
-        MYSQL_BIND& b = params_[static_cast<std::size_t>(i)];
-        b = MYSQL_BIND{};
         param_slots_[static_cast<std::size_t>(i)].bound = true;
         param_slots_[static_cast<std::size_t>(i)].copied = false;
-        return b;
+        return params_[static_cast<std::size_t>(i)];
+    }
+
+    // Sets a parameter's binding; marks the bindings changed only if it is not what it was.
+    void set_param(MYSQL_BIND& b, enum_field_types type, void* buffer, unsigned long length, bool is_unsigned) {
+        if (b.buffer_type == type && b.buffer == buffer && b.buffer_length == length &&
+            (b.is_unsigned != 0) == is_unsigned)
+            return;
+        b = MYSQL_BIND{};
+        b.buffer_type = type;
+        b.buffer = buffer;
+        b.buffer_length = length;
+        b.is_unsigned = is_unsigned ? 1 : 0;
+        params_changed_ = true;
     }
 
     void bind_bytes(int i, enum_field_types type, const char* p, std::size_t n) {
         static const char empty[1] = {'\0'};
-        MYSQL_BIND& b = param(i);
-        b.buffer_type = type;
         // A null buffer would be sent as SQL NULL: an empty value points at a static "".
-        b.buffer = const_cast<char*>(n == 0 || p == nullptr ? empty : p);
-        b.buffer_length = static_cast<unsigned long>(n);
+        set_param(param(i), type, const_cast<char*>(n == 0 || p == nullptr ? empty : p), static_cast<unsigned long>(n),
+                  false);
     }
 
     std::size_t index(int i) const {
@@ -638,9 +697,13 @@ private:
     }
 
     const column& current(int i) const {
-        const std::size_t k = index(i);
-        if (!has_row_) throw programming_error(0, "no current row: step() did not return true", sql_);
-        return columns_[k];
+        if (static_cast<unsigned>(i) >= ncols_ || !has_row_) [[unlikely]]
+            no_column(i);
+        return columns_[static_cast<std::size_t>(i)];
+    }
+    [[noreturn]] [[gnu::noinline]] void no_column(int i) const {
+        index(i);  // throws for an index out of range
+        throw programming_error(0, "no current row: step() did not return true", sql_);
     }
 
     [[noreturn]] void not_a(int i, const char* type) const {
@@ -681,11 +744,14 @@ private:
     MYSQL_STMT* stmt_ = nullptr;
     phase phase_ = phase::ready;
     bool has_row_ = false;
-    bool rebind_results_ = false;
+    bool rebind_results_ = false;  // result_binds_ changed since mysql_stmt_bind_result
+    bool stream_ = false;          // this run's rows are fetched unbuffered (stream_next_run)
+    bool params_changed_ = true;   // params_ differs from what mysql_stmt_bind_param saw last
     std::int64_t affected_ = 0;
     std::vector<MYSQL_BIND> params_;
     std::vector<param_slot> param_slots_;
     std::vector<column> columns_;
+    unsigned ncols_ = 0;  // columns_.size()
     std::vector<MYSQL_BIND> result_binds_;
 };
 

@@ -40,7 +40,8 @@ namespace detail {
 class pointer_table {
 public:
     statement* find(const void* key) const noexcept {
-        if (slots_.empty()) return nullptr;
+        if (slots_.empty()) [[unlikely]]
+            return nullptr;
         for (std::size_t i = slot_of(key);; i = (i + 1) & mask()) {
             const slot& s = slots_[i];
             if (s.key == key) return s.value;
@@ -57,6 +58,7 @@ public:
     void clear() noexcept {
         slots_.clear();
         size_ = 0;
+        shift_ = 64;
     }
 
 private:
@@ -72,8 +74,7 @@ private:
     std::size_t slot_of(const void* key) const noexcept {
         auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(key)) *
                  0x9E3779B97F4A7C15ull;
-        int bits = std::countr_zero(slots_.size());
-        return static_cast<std::size_t>(h >> (64 - bits));
+        return static_cast<std::size_t>(h >> shift_);
     }
 
     void place(const void* key, statement* value) noexcept {
@@ -85,12 +86,14 @@ private:
     void grow() {
         std::size_t n = slots_.empty() ? 64 : slots_.size() * 2;
         std::vector<slot> old = std::exchange(slots_, std::vector<slot>(n));
+        shift_ = 64 - std::countr_zero(n);
         for (const slot& s : old)
             if (s.key) place(s.key, s.value);
     }
 
     std::vector<slot> slots_;
     std::size_t size_ = 0;
+    int shift_ = 64;  // 64 - log2(slots_.size()): the hash's top bits index the table
 };
 
 // Heterogeneous lookup: find(std::string_view) without building a std::string.
@@ -184,13 +187,11 @@ public:
     // The same key always gives the same statement object: a caller that is still reading
     // rows from it must finish (or copy) them before running the same statement again.
     statement& prepare_cached(const char* key, std::string_view sql) {
-        if (statement* s = by_key_.find(key)) {
+        if (statement* s = by_key_.find(key)) [[likely]] {
             s->reset();
             return *s;
         }
-        statement& s = prepare(sql);  // shares the statement with raw SQL of the same text
-        by_key_.insert(key, &s);
-        return s;
+        return prepare_and_cache(key, sql);
     }
 
     // Raw SQL, keyed by its text: the same text gives the same (reset) statement object.
@@ -273,6 +274,13 @@ public:
     bool in_transaction() const noexcept { return db_ && sqlite3_get_autocommit(db_) == 0; }
 
 private:
+    // prepare_cached's first call for a key, out of the hot path's way.
+    [[gnu::noinline]] statement& prepare_and_cache(const char* key, std::string_view sql) {
+        statement& s = prepare(sql);  // shares the statement with raw SQL of the same text
+        by_key_.insert(key, &s);
+        return s;
+    }
+
     template <std::size_t N>
     void run(const char (&sql)[N]) {
         statement& s = prepare_cached(sql, std::string_view{sql, N - 1});

@@ -37,12 +37,21 @@ public:
     statement& operator=(const statement&) = delete;
     ~statement() { sqlite3_finalize(stmt_); }
 
-    // Ready to bind and run again: drops a half-read result and clears every binding, so no
-    // pointer passed to bind(std::string_view) or bind_blob() is kept past this call.
+    // Ready to bind and run again: drops a half-read result and forgets every binding: no
+    // value bound before reset() is read again, and a parameter that is not bound again runs
+    // as NULL. (SQLite is told at the next step(), and only about the parameters that were
+    // not bound again: a statement bound again in full, as every execution does, never pays
+    // for sqlite3_clear_bindings. Until then SQLite holds the old pointers of bind(string_view)
+    // and bind_blob() but never reads them: only a step() would.)
     void reset() noexcept {
         if (!dirty_) return;
         sqlite3_reset(stmt_);  // returns the last step's error, which step() already threw
-        sqlite3_clear_bindings(stmt_);
+        if (unbound_check_) {
+            stale_ = true;
+            bound_ = 0;
+        } else {
+            sqlite3_clear_bindings(stmt_);  // more than 64 parameters: no mask, clear now
+        }
         dirty_ = false;
     }
 
@@ -107,6 +116,8 @@ public:
     // mapped error is thrown.
     bool step() {
         dirty_ = true;
+        if (stale_) [[unlikely]]
+            drop_stale_bindings();
         int rc = sqlite3_step(stmt_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
@@ -172,6 +183,9 @@ private:
                                     SQLITE_PREPARE_PERSISTENT, &stmt_, &tail);
         if (rc != SQLITE_OK) throw_error(rc, db, sql_);
         if (!stmt_) throw_error(SQLITE_MISUSE, "empty statement (only spaces or comments)", sql_);
+        const int n = sqlite3_bind_parameter_count(stmt_);
+        unbound_check_ = n <= 64;
+        all_ = n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
         // Anything but spaces, ';' and comments after the first statement is a second one.
         std::size_t used = static_cast<std::size_t>(tail - sql_.data());
         if (used < sql_.size()) {
@@ -191,6 +205,19 @@ private:
         dirty_ = true;
         if (rc != SQLITE_OK) [[unlikely]]
             fail_bind(rc, i);
+        bound_ |= std::uint64_t{1} << (static_cast<unsigned>(i) & 63u);  // used only with <= 64 parameters
+    }
+
+    // The first step() after reset(): every parameter not bound since becomes NULL.
+    void drop_stale_bindings() noexcept {
+        stale_ = false;
+        if ((bound_ & all_) == all_) return;  // all bound again: nothing old is left
+        if (bound_ == 0) {
+            sqlite3_clear_bindings(stmt_);
+            return;
+        }
+        for (int i = 0; i < 64; ++i)
+            if ((all_ >> i & 1u) && !(bound_ >> i & 1u)) sqlite3_bind_null(stmt_, i + 1);
     }
 
     [[noreturn]] void fail_bind(int rc, int i) const {
@@ -212,6 +239,10 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
     std::string sql_;
     bool dirty_ = false;  // bound or stepped since the last reset: reset() has work to do
+    bool stale_ = false;  // reset() since the last step(): parameters not bound since hold old values
+    bool unbound_check_ = true;  // at most 64 parameters: bound_ / all_ track them
+    std::uint64_t bound_ = 0;    // parameters bound since the last reset (bit i = parameter i)
+    std::uint64_t all_ = 0;      // one bit per parameter of the statement
 };
 
 }  // namespace sqlforge::backend::sqlite
