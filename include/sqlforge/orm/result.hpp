@@ -122,6 +122,35 @@ void assign_into(Agg& out, Row& row, bool move, std::index_sequence<I...>) {
 }
 }  // namespace detail
 
+namespace detail {
+// The input iterator of a streaming result: the owner keeps the current row (row_), knows
+// when it is done (done_) and reads the next row (advance()). Shared by result<Row> and
+// raw_result.
+template <class Owner, class Row>
+class cursor_iterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = Row;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Row*;
+    using reference = const Row&;
+
+    cursor_iterator() = default;
+    explicit cursor_iterator(Owner* r) : r_(r) {}
+    const Row& operator*() const { return r_->row_; }
+    const Row* operator->() const { return &r_->row_; }
+    cursor_iterator& operator++() {
+        r_->advance();
+        return *this;
+    }
+    void operator++(int) { ++*this; }
+    bool operator==(std::default_sentinel_t) const { return r_ == nullptr || r_->done_; }
+
+private:
+    Owner* r_ = nullptr;
+};
+}  // namespace detail
+
 template <class Row>
 class result {
 public:
@@ -136,28 +165,8 @@ public:
     result(const result&) = delete;
     ~result() { release(); }
 
-    class iterator {
-    public:
-        using iterator_category = std::input_iterator_tag;
-        using value_type = Row;
-        using difference_type = std::ptrdiff_t;
-        using pointer = const Row*;
-        using reference = const Row&;
-
-        iterator() = default;
-        explicit iterator(result* r) : r_(r) {}
-        const Row& operator*() const { return r_->row_; }
-        const Row* operator->() const { return &r_->row_; }
-        iterator& operator++() {
-            r_->advance();
-            return *this;
-        }
-        void operator++(int) { ++*this; }
-        bool operator==(std::default_sentinel_t) const { return r_ == nullptr || r_->done_; }
-
-    private:
-        result* r_ = nullptr;
-    };
+    friend class detail::cursor_iterator<result, Row>;
+    using iterator = detail::cursor_iterator<result, Row>;
 
     iterator begin() {
         if (!started_) advance();

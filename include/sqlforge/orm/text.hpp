@@ -24,6 +24,7 @@
 // many rows it changed.
 #include <sqlforge/orm/backends.hpp>
 #include <sqlforge/orm/errors.hpp>
+#include <sqlforge/orm/result.hpp>
 #include <sqlforge/orm/transaction_scope.hpp>
 #include <sqlforge/schema/value_traits.hpp>
 
@@ -749,28 +750,8 @@ public:
     // The statement as the backend ran it (parameters as `?`).
     const std::string& sql() const noexcept { return cols_->sql; }
 
-    class iterator {
-    public:
-        using iterator_category = std::input_iterator_tag;
-        using value_type = row;
-        using difference_type = std::ptrdiff_t;
-        using pointer = const row*;
-        using reference = const row&;
-
-        iterator() = default;
-        explicit iterator(raw_result* r) : r_(r) {}
-        const row& operator*() const { return r_->row_; }
-        const row* operator->() const { return &r_->row_; }
-        iterator& operator++() {
-            r_->advance();
-            return *this;
-        }
-        void operator++(int) { ++*this; }
-        bool operator==(std::default_sentinel_t) const { return r_ == nullptr || r_->done_; }
-
-    private:
-        raw_result* r_ = nullptr;
-    };
+    friend class detail::cursor_iterator<raw_result, row>;
+    using iterator = detail::cursor_iterator<raw_result, row>;
 
     // The first row was read by execute(); iterating goes on from the row not yet seen.
     iterator begin() noexcept { return iterator{this}; }
