@@ -168,7 +168,7 @@ private:
             auto& ps = detail::prepare_text<Conn, insert_row_sql<T>>(c);
             int i = 0;
             insert_row_sql<T>::each_field(obj, [&](const auto& v) { bind_value(ps, i++, v); });
-            ps.execute();
+            ps.run_to_completion();
             ps.reset();
             if constexpr (!std::is_const_v<T>) key = static_cast<std::remove_cvref_t<decltype(key)>>(c.last_insert_id());
         } else {
@@ -180,7 +180,7 @@ private:
         auto& ps = detail::prepare_text<Conn, Sql>(c);
         int i = 0;
         Sql::each_param(obj, [&](const auto& v) { bind_value(ps, i++, v); });
-        ps.execute();
+        ps.run_to_completion();
         ps.reset();
     }
     template <class T>

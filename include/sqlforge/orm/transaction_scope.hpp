@@ -77,16 +77,11 @@ public:
     ~transaction_scope() { close(); }
 
     // The connection, inside a transaction that was begun if none was.
+    // The fast path (a transaction is open) is two tests, inlined into every statement.
     backend_connection& begin_if_needed() {
-        if (broken_) recover();
-        if (!conn_) conn_ = engine_.acquire();
-        if (!in_tx_) {
-            guarded([](auto& c) { c.begin(); });
-            in_tx_ = true;
-            ++serial_;
-            savepoint_names_ = 0;
-        }
-        return *conn_;
+        if (in_tx_ && !broken_) [[likely]]
+            return *conn_;
+        return begin_now();
     }
 
     // f(concrete connection&) inside the transaction; an error that means the connection is
@@ -197,6 +192,20 @@ public:
     const engine& get_engine() const noexcept { return engine_; }
 
 private:
+    // begin_if_needed()'s slow path: after a lost connection, at the first statement (check
+    // out a connection) and at the first statement after commit/rollback (BEGIN).
+    [[gnu::noinline]] backend_connection& begin_now() {
+        if (broken_) recover();
+        if (!conn_) conn_ = engine_.acquire();
+        if (!in_tx_) {
+            guarded([](auto& c) { c.begin(); });
+            in_tx_ = true;
+            ++serial_;
+            savepoint_names_ = 0;
+        }
+        return *conn_;
+    }
+
     // At the first use after the connection was lost.
     void recover() {
         if (in_tx_)

@@ -89,7 +89,7 @@ public:
     void reset() noexcept {
         if (phase_ == phase::rows) mysql_stmt_free_result(stmt_);
         phase_ = phase::ready;
-        has_row_ = false;
+        readable_ = 0;
         stream_ = false;
         for (auto& p : param_slots_) p.bound = false;
         for (std::size_t i = 0; i < columns_.size(); ++i) {
@@ -183,12 +183,12 @@ public:
         }
         const int rc = mysql_stmt_fetch(stmt_);
         if (rc == 1) {
-            has_row_ = false;
+            readable_ = 0;
             phase_ = phase::done;
             throw_error(stmt_, sql_);
         }
         if (rc == MYSQL_NO_DATA) {
-            has_row_ = false;
+            readable_ = 0;
             phase_ = phase::done;
             mysql_stmt_free_result(stmt_);
             return false;
@@ -204,7 +204,7 @@ public:
                 if (col.is_bytes() && !col.is_null && col.length > col.capacity) fetch_long_value(c);
             }
         }
-        has_row_ = true;
+        readable_ = ncols_;
         return true;
     }
 
@@ -214,7 +214,7 @@ public:
     // the bindings stay until reset().
     std::int64_t execute() {
         if (phase_ == phase::rows) mysql_stmt_free_result(stmt_);
-        has_row_ = false;
+        readable_ = 0;
         run();
         if (phase_ == phase::rows) {
             mysql_stmt_free_result(stmt_);
@@ -223,6 +223,10 @@ public:
         }
         return affected_;
     }
+
+    // Runs to completion and counts nothing (the protocol's cheaper execute(); on MySQL the
+    // count comes with the reply, so it is execute() itself).
+    void run_to_completion() { (void)execute(); }
 
     // Rows affected by the last run of this statement.
     std::int64_t affected_rows() const noexcept { return affected_; }
@@ -460,7 +464,7 @@ private:
         params_changed_ = true;  // a new prepare forgets the bindings
         setup_columns();
         phase_ = phase::ready;
-        has_row_ = false;
+        readable_ = 0;
     }
 
     static unsigned long initial_capacity(unsigned long declared) noexcept {
@@ -660,7 +664,7 @@ private:
         if (phase_ != phase::ready) {  // binding after a run without reset(): drop the old result
             if (phase_ == phase::rows) mysql_stmt_free_result(stmt_);
             phase_ = phase::ready;
-            has_row_ = false;
+            readable_ = 0;
         }
         param_slots_[static_cast<std::size_t>(i)].bound = true;
         param_slots_[static_cast<std::size_t>(i)].copied = false;
@@ -697,7 +701,7 @@ private:
     }
 
     const column& current(int i) const {
-        if (static_cast<unsigned>(i) >= ncols_ || !has_row_) [[unlikely]]
+        if (static_cast<unsigned>(i) >= readable_) [[unlikely]]
             no_column(i);
         return columns_[static_cast<std::size_t>(i)];
     }
@@ -743,7 +747,9 @@ private:
     std::string sql_;
     MYSQL_STMT* stmt_ = nullptr;
     phase phase_ = phase::ready;
-    bool has_row_ = false;
+    // Columns readable now: ncols_ while a fetched row is current, else 0, so that every
+    // getter checks "is there a row, and is i one of its columns" in one compare.
+    unsigned readable_ = 0;
     bool rebind_results_ = false;  // result_binds_ changed since mysql_stmt_bind_result
     bool stream_ = false;          // this run's rows are fetched unbuffered (stream_next_run)
     bool params_changed_ = true;   // params_ differs from what mysql_stmt_bind_param saw last

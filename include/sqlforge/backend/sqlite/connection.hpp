@@ -284,7 +284,7 @@ private:
     template <std::size_t N>
     void run(const char (&sql)[N]) {
         statement& s = prepare_cached(sql, std::string_view{sql, N - 1});
-        s.execute();
+        s.run_to_completion();
         s.reset();
     }
 
@@ -299,7 +299,7 @@ private:
         }
         scratch_ += '"';
         statement& s = prepare(scratch_);
-        s.execute();
+        s.run_to_completion();
         s.reset();
     }
 

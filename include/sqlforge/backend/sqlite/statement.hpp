@@ -124,6 +124,14 @@ public:
         fail_step(rc);
     }
 
+    // Runs to completion (skipping any rows) and counts nothing: for the writes whose row
+    // count nobody reads (session.add, the transaction verbs), which would otherwise pay for
+    // execute()'s three extra calls into SQLite on every row.
+    void run_to_completion() {
+        while (step()) {
+        }
+    }
+
     // Runs to completion (skipping any rows) and returns the rows it inserted, updated or
     // deleted (not counting triggers). sqlite3_changes64 alone would be stale after a SELECT
     // or DDL (it reports the last INSERT/UPDATE/DELETE), hence the total_changes guard.
