@@ -36,6 +36,35 @@ total_passed=0
 total_failed=0
 summary=()
 status=0
+
+# run_ctest NAME BUILD_DIR [ctest args...]: runs ctest in BUILD_DIR, adds its counts to the
+# totals and a line to the summary. A log without ctest's "N tests failed out of M" line
+# counts as one failure: a run that never got to its summary must not pass.
+run_ctest() {
+    local name=$1 dir=$2
+    shift 2
+    echo
+    echo "==== $name: ctest ===="
+    local log=$dir/ctest.log rc=0 line failed ran passed
+    ctest --test-dir "$dir" --output-on-failure --no-tests=error --timeout 900 -j2 "$@" \
+        2>&1 | tee "$log" || rc=$?
+    line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+    if [[ $line =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
+        failed=${BASH_REMATCH[1]}
+        ran=${BASH_REMATCH[2]}
+    else
+        failed=1; ran=1
+    fi
+    passed=$((ran - failed))
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+    if ((rc != 0 || failed != 0)); then
+        summary+=("$name: ctest FAILED ($passed passed, $failed failed, exit code $rc)")
+        status=1
+    else
+        summary+=("$name: ctest OK ($passed passed)")
+    fi
+}
 for compiler in gcc clang; do
     build_dir=build/$compiler
     echo
@@ -58,28 +87,7 @@ for compiler in gcc clang; do
         total_failed=$((total_failed + 1))
         status=1
     fi
-    echo
-    echo "==== $compiler: ctest ===="
-    log=$build_dir/ctest.log
-    ctest_rc=0
-    ctest --test-dir "$build_dir" --output-on-failure --no-tests=error --timeout 900 -j2 \
-        2>&1 | tee "$log" || ctest_rc=$?
-    line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
-    if [[ $line =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
-        failed=${BASH_REMATCH[1]}
-        ran=${BASH_REMATCH[2]}
-    else
-        failed=1; ran=1
-    fi
-    passed=$((ran - failed))
-    total_passed=$((total_passed + passed))
-    total_failed=$((total_failed + failed))
-    if ((ctest_rc != 0 || failed != 0)); then
-        summary+=("$compiler: ctest FAILED ($passed passed, $failed failed, exit code $ctest_rc)")
-        status=1
-    else
-        summary+=("$compiler: ctest OK ($passed passed)")
-    fi
+    run_ctest "$compiler" "$build_dir"
 done
 
 # --- AddressSanitizer + UndefinedBehaviorSanitizer: every test binary and example once more
@@ -100,29 +108,8 @@ if ((asan_rc != 0)); then
     total_failed=$((total_failed + 1))
     status=1
 else
-    echo
-    echo "==== asan+ubsan: ctest ===="
-    log=$asan_dir/ctest.log
-    ctest_rc=0
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --test-dir "$asan_dir" --output-on-failure --no-tests=error --timeout 900 -j2 \
-        -E '^(compile_fail|bench)' 2>&1 | tee "$log" || ctest_rc=$?
-    line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
-    if [[ $line =~ ([0-9]+)\ tests?\ failed\ out\ of\ ([0-9]+) ]]; then
-        failed=${BASH_REMATCH[1]}
-        ran=${BASH_REMATCH[2]}
-    else
-        failed=1; ran=1
-    fi
-    passed=$((ran - failed))
-    total_passed=$((total_passed + passed))
-    total_failed=$((total_failed + failed))
-    if ((ctest_rc != 0 || failed != 0)); then
-        summary+=("asan: ctest FAILED ($passed passed, $failed failed, exit code $ctest_rc)")
-        status=1
-    else
-        summary+=("asan: ctest OK ($passed passed)")
-    fi
+        run_ctest asan "$asan_dir" -E '^(compile_fail|bench)'
 fi
 
 echo
