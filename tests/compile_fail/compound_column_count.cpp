@@ -1,32 +1,6 @@
 // expect: sqlforge: the selects of a set operation must have the same number of columns
 // Rule: the selects of a union must have the same number of columns.
-#include <sqlforge/dsl.hpp>
-
-#include <cstdint>
-#include <optional>
-#include <string>
-
-namespace sf = sqlforge;
-using L = sf::sqlite_dialect;
-
-struct Artist {
-    std::int64_t id;
-    std::optional<std::string> name;
-};
-struct Album {
-    std::int64_t id;
-    std::string title;
-    std::int64_t artist_id;
-};
-struct Track {
-    std::int64_t id;
-    std::string name;
-    std::int64_t album_id;
-    int ms;
-};
-SQLFORGE_COLUMNS(artist, Artist, id, name)
-SQLFORGE_COLUMNS(album, Album, id, title, artist_id)
-SQLFORGE_COLUMNS(track, Track, id, name, album_id, ms)
+#include "music_models.hpp"
 
 // Valid form: the closest correct statement.
 [[maybe_unused]] void valid_form() {

@@ -1,31 +1,6 @@
 // expect: sqlforge: the ON condition names a table that is neither joined yet nor the one being joined
 // Rule: a join's ON condition may only use tables already joined or the one being joined (the valid form joins Album first).
-#include <sqlforge/dsl.hpp>
-
-#include <cstdint>
-#include <optional>
-#include <string>
-
-namespace sf = sqlforge;
-using L = sf::sqlite_dialect;
-
-struct Artist {
-    std::int64_t id;
-    std::string name;
-};
-struct Album {
-    std::int64_t id;
-    std::string title;
-    std::int64_t artist_id;
-};
-struct Track {
-    std::int64_t id;
-    std::string name;
-    std::int64_t album_id;
-};
-SQLFORGE_COLUMNS(artist, Artist, id, name)
-SQLFORGE_COLUMNS(album, Album, id, title, artist_id)
-SQLFORGE_COLUMNS(track, Track, id, name, album_id)
+#include "music_models.hpp"
 
 // Valid form: the closest correct statement.
 [[maybe_unused]] void valid_form() {

@@ -1,32 +1,6 @@
 // expect: sqlforge: a column in where() belongs to a table that is not in FROM
 // Rule: a subquery in FROM is a statement of its own: it cannot name the enclosing query's tables.
-#include <sqlforge/dsl.hpp>
-
-#include <cstdint>
-#include <optional>
-#include <string>
-
-namespace sf = sqlforge;
-using L = sf::sqlite_dialect;
-
-struct Artist {
-    std::int64_t id;
-    std::optional<std::string> name;
-};
-struct Album {
-    std::int64_t id;
-    std::string title;
-    std::int64_t artist_id;
-};
-struct Track {
-    std::int64_t id;
-    std::string name;
-    std::int64_t album_id;
-    int ms;
-};
-SQLFORGE_COLUMNS(artist, Artist, id, name)
-SQLFORGE_COLUMNS(album, Album, id, title, artist_id)
-SQLFORGE_COLUMNS(track, Track, id, name, album_id, ms)
+#include "music_models.hpp"
 
 // Valid form: the closest correct statement.
 [[maybe_unused]] void valid_form() {
