@@ -59,6 +59,9 @@ public:
             auto& ps = detail::prepare_text<std::remove_cvref_t<decltype(c)>, select_by_key_sql<T>>(c);
             int i = 0;
             (bind_value(ps, i++, key), ...);
+            // One row at most, read and reset at once: nothing else runs on the connection in
+            // between, so a backend may fetch it from the network instead of storing it first.
+            if constexpr (requires { ps.stream_next_run(); }) ps.stream_next_run();
             std::optional<T> out;
             try {
                 if (ps.step()) {

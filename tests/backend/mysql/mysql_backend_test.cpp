@@ -868,6 +868,56 @@ TEST_CASE("a table altered under a prepared statement: the statement follows") {
     CHECK(p.get_int64(2) == 7);
     CHECK_FALSE(p.step());
     p.reset();
+
+    // A short text parameter is copied into the statement: after the re-prepare the binding
+    // must point at the statement's new copy (ASan would catch the old one).
+    auto& q = c.prepare("SELECT * FROM alt WHERE b = ?");
+    q.bind(0, std::string("bee"));
+    REQUIRE(q.step());
+    q.reset();
+    c.exec("ALTER TABLE alt ADD COLUMN d INT DEFAULT 8");
+    q.bind(0, std::string("bee"));
+    REQUIRE(q.step());
+    CHECK(q.column_count() == 4);
+    CHECK(q.get_text(1) == "bee");
+    q.reset();
+    q.bind(0, std::string("bea"));
+    CHECK_FALSE(q.step());
+    q.reset();
+}
+
+TEST_CASE("text parameters: short ones are copied, long ones pointed at; every length round-trips") {
+    auto c = connect();
+    c.exec("CREATE TEMPORARY TABLE lens (n INT, t MEDIUMTEXT, b MEDIUMBLOB)");
+    auto& ins = c.prepare("INSERT INTO lens VALUES (?, ?, ?)");
+    // Every length around the 64-byte copy buffer, each from a buffer that dies right after
+    // the execution, so a binding that kept an old address would insert the wrong bytes.
+    for (int n : {0, 1, 63, 64, 65, 200, 70000}) {
+        std::string t(static_cast<std::size_t>(n), 'x');
+        for (std::size_t k = 0; k < t.size(); ++k) t[k] = static_cast<char>('a' + (k * 7 + static_cast<std::size_t>(n)) % 26);
+        std::string b = t;
+        if (!b.empty()) b[0] = '\0';
+        ins.bind(0, n);
+        ins.bind(1, std::string_view{t});
+        ins.bind_blob(2, b.data(), b.size());
+        CHECK(ins.execute() == 1);
+        ins.reset();
+    }
+    auto& sel = c.prepare("SELECT n, t, b FROM lens ORDER BY n");
+    int rows = 0;
+    while (sel.step()) {
+        const auto n = static_cast<std::size_t>(sel.get_int64(0));
+        std::string t(n, 'x');
+        for (std::size_t k = 0; k < t.size(); ++k) t[k] = static_cast<char>('a' + (k * 7 + n) % 26);
+        std::string b = t;
+        if (!b.empty()) b[0] = '\0';
+        CHECK(sel.get_text(1) == t);
+        const auto blob = sel.get_blob(2);
+        CHECK(std::string_view(reinterpret_cast<const char*>(blob.data()), blob.size()) == b);
+        ++rows;
+    }
+    sel.reset();
+    CHECK(rows == 7);
 }
 
 TEST_CASE("threads: one connection per thread, opened concurrently") {

@@ -126,7 +126,8 @@ public:
         s.d = v;
         set_param(b, MYSQL_TYPE_DOUBLE, &s.d, sizeof(double), false);
     }
-    // Text in the connection's character set (utf8mb4). Not copied: keep it alive until reset().
+    // Text in the connection's character set (utf8mb4). Up to 64 bytes are copied; a longer
+    // value is not: keep it alive until reset().
     void bind(int i, std::string_view v) { bind_bytes(i, MYSQL_TYPE_STRING, v.data(), v.size()); }
     // Text the statement copies and keeps until the next bind of this parameter: for values
     // converted just for binding (dates, custom types). The copy's buffer is reused, so a
@@ -137,7 +138,7 @@ public:
         bind_bytes(i, MYSQL_TYPE_STRING, slot.text.data(), slot.text.size());
         slot.copied = true;
     }
-    // Binary data. Not copied: keep it alive until reset().
+    // Binary data. Up to 64 bytes are copied; longer data is not: keep it alive until reset().
     void bind_blob(int i, const void* p, std::size_t n) {
         bind_bytes(i, MYSQL_TYPE_BLOB, static_cast<const char*>(p), n);
     }
@@ -385,6 +386,12 @@ private:
         bool bound = false;
         bool copied = false;  // the bind points at `text` below
         std::string text;
+        // Short text is copied here and bound with a length pointer: the MYSQL_BIND then does
+        // not change from one execution to the next, so mysql_stmt_bind_param (~170
+        // instructions, more inside Connector/C) is not called again for every row of a loop
+        // of inserts whose strings live at other addresses. Copying 64 bytes costs less.
+        unsigned long length = 0;
+        char small[64] = {};
     };
 
     struct column {
@@ -650,45 +657,66 @@ private:
                 b.buffer = b.is_unsigned ? static_cast<void*>(&param_slots_[p].u) : static_cast<void*>(&param_slots_[p].i);
             else if (b.buffer_type == MYSQL_TYPE_DOUBLE)
                 b.buffer = &param_slots_[p].d;
-            else if (param_slots_[p].copied)
+            else if (b.length) {  // short text, copied into the slot
+                b.buffer = param_slots_[p].small;
+                b.length = &param_slots_[p].length;
+            } else if (param_slots_[p].copied)
                 b.buffer = param_slots_[p].text.data();
         }
     }
 
+    // Every bind goes through here: the checks are one compare each, their work out of line,
+    // so that the whole of it inlines into the bind.
     MYSQL_BIND& param(int i) {
-        if (i < 0 || static_cast<std::size_t>(i) >= params_.size())
-            throw programming_error(2034,
-                                    "parameter index " + std::to_string(i) + " out of range: the statement has " +
-                                        std::to_string(params_.size()) + " parameter(s)",
-                                    sql_);
-        if (phase_ != phase::ready) {  // binding after a run without reset(): drop the old result
-            if (phase_ == phase::rows) mysql_stmt_free_result(stmt_);
-            phase_ = phase::ready;
-            readable_ = 0;
-        }
+        if (static_cast<std::size_t>(i) >= params_.size()) [[unlikely]]  // (a negative i too)
+            bad_param_index(i);
+        if (phase_ != phase::ready) [[unlikely]]
+            drop_result();
         param_slots_[static_cast<std::size_t>(i)].bound = true;
         param_slots_[static_cast<std::size_t>(i)].copied = false;
         return params_[static_cast<std::size_t>(i)];
     }
+    [[noreturn]] [[gnu::noinline]] void bad_param_index(int i) const {
+        throw programming_error(2034,
+                                "parameter index " + std::to_string(i) + " out of range: the statement has " +
+                                    std::to_string(params_.size()) + " parameter(s)",
+                                sql_);
+    }
+    // Binding after a run without reset(): the old result goes.
+    [[gnu::noinline]] void drop_result() noexcept {
+        if (phase_ == phase::rows) mysql_stmt_free_result(stmt_);
+        phase_ = phase::ready;
+        readable_ = 0;
+    }
 
     // Sets a parameter's binding; marks the bindings changed only if it is not what it was.
-    void set_param(MYSQL_BIND& b, enum_field_types type, void* buffer, unsigned long length, bool is_unsigned) {
-        if (b.buffer_type == type && b.buffer == buffer && b.buffer_length == length &&
-            (b.is_unsigned != 0) == is_unsigned)
+    // (`length`: where Connector/C reads the value's length at each execution, or null to
+    // take buffer_length.)
+    void set_param(MYSQL_BIND& b, enum_field_types type, void* buffer, unsigned long buffer_length,
+                   bool is_unsigned, unsigned long* length = nullptr) {
+        if (b.buffer_type == type && b.buffer == buffer && b.buffer_length == buffer_length &&
+            (b.is_unsigned != 0) == is_unsigned && b.length == length)
             return;
         b = MYSQL_BIND{};
         b.buffer_type = type;
         b.buffer = buffer;
-        b.buffer_length = length;
+        b.buffer_length = buffer_length;
         b.is_unsigned = is_unsigned ? 1 : 0;
+        b.length = length;
         params_changed_ = true;
     }
 
     void bind_bytes(int i, enum_field_types type, const char* p, std::size_t n) {
-        static const char empty[1] = {'\0'};
-        // A null buffer would be sent as SQL NULL: an empty value points at a static "".
-        set_param(param(i), type, const_cast<char*>(n == 0 || p == nullptr ? empty : p), static_cast<unsigned long>(n),
-                  false);
+        MYSQL_BIND& b = param(i);
+        param_slot& s = param_slots_[static_cast<std::size_t>(i)];
+        if (n <= sizeof(s.small)) {
+            // (never a null buffer, which would be sent as SQL NULL: '' stays '')
+            if (n != 0) std::memcpy(s.small, p, n);
+            s.length = static_cast<unsigned long>(n);
+            set_param(b, type, s.small, sizeof(s.small), false, &s.length);
+        } else {
+            set_param(b, type, const_cast<char*>(p), static_cast<unsigned long>(n), false);
+        }
     }
 
     std::size_t index(int i) const {
