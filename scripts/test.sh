@@ -98,7 +98,7 @@ asan_dir=build/asan
 if [[ -d $asan_dir/tests ]]; then
     find "$asan_dir/tests" -maxdepth 1 -type f -name '*_tests' -delete
 fi
-asan_targets=(--target unit_tests sqlite_backend_tests integration_tests sqlforge_examples)
+asan_targets=(--target unit_tests sqlite_backend_tests integration_tests reliability_tests sqlforge_examples)
 [[ -n ${SQLFORGE_TEST_MYSQL_URL:-} ]] && asan_targets+=(mysql_backend_tests)
 asan_rc=0
 SQLFORGE_CMAKE_ARGS="-DSQLFORGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSQLFORGE_BUILD_BENCHMARKS=OFF" \
@@ -111,6 +111,31 @@ else
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         run_ctest asan "$asan_dir" -E '^(compile_fail|bench)'
 fi
+
+# --- ThreadSanitizer: the concurrency tests (pool, SQLite contention, load) built with
+# clang++ -fsanitize=thread in build/tsan and run once by scripts/tsan.sh, whose last line
+# "tsan: N passed, M failed" (doctest test cases) is added to the totals.
+echo
+echo "==== tsan: scripts/tsan.sh (build/tsan) ===="
+mkdir -p build
+tsan_rc=0
+bash scripts/tsan.sh build/tsan 2>&1 | tee build/tsan.log || tsan_rc=$?
+if [[ $(tail -n 1 build/tsan.log) =~ ^tsan:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    tsan_passed=${BASH_REMATCH[1]}
+    tsan_failed=${BASH_REMATCH[2]}
+else
+    tsan_passed=0; tsan_failed=1
+fi
+((tsan_rc == 0 || tsan_failed > 0)) || tsan_failed=1
+total_passed=$((total_passed + tsan_passed))
+total_failed=$((total_failed + tsan_failed))
+if ((tsan_rc != 0 || tsan_failed != 0)); then
+    summary+=("tsan: FAILED ($tsan_passed passed, $tsan_failed failed, exit code $tsan_rc)")
+    status=1
+else
+    summary+=("tsan: OK ($tsan_passed passed)")
+fi
+# --- ThreadSanitizer: end
 
 echo
 echo "==== summary ($((SECONDS - started)) s) ===="

@@ -14,14 +14,15 @@ class connection {
 public:
     explicit connection(engine e) : scope_(std::move(e)) {}
 
-    // A select gives its rows as a stream; any other statement the rows it changed.
+    // A select gives its rows as a stream; any other statement the rows it changed. Through
+    // scope_.run, as the session: an error that means the connection is lost marks it broken
+    // (closed, never pooled; the transaction must be rolled back before anything else runs).
     template <class Stmt>
     auto execute(Stmt&& stmt) {
-        auto& conn = scope_.begin_if_needed();
         if constexpr (returns_rows<Stmt>) {
-            return with_backend(conn, [&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); });
+            return scope_.run([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); });
         } else {
-            return with_backend(conn, [&](auto& c) { return run_statement(c, stmt); });
+            return scope_.run([&](auto& c) { return run_statement(c, stmt); });
         }
     }
     // Raw SQL: conn.execute(sf::text("... :name ..."), {{"name", value}}). The values are
