@@ -408,6 +408,63 @@ TEST_SUITE("faults") {
                 ", commit failed with a lost-connection error");
     }
 
+    TEST_CASE("faults (mysql): a connection killed while all() streams rows from the server") {
+        if (test::skipped<test::mysql_backend>()) return;
+        const std::string url = fresh_tables<RelFaultRow>(test::mysql_backend::url());
+        auto e = sf::create_engine(url, {.size = 2, .max_overflow = 0, .timeout = 10s});
+        auto admin = sf::create_engine(url, {.null_pool = true});
+        {
+            std::vector<RelFaultRow> many;
+            for (int i = 0; i < 3000; ++i) many.push_back({.worker = 3, .seq = i});
+            sf::session s{e};
+            s.execute(sf::insert_many(many));
+            s.commit();
+        }
+        // A self cross join the server needs a while to produce (3000 x 3000 pairs compared),
+        // read with all(), which fetches rows from the network as the server sends them.
+        constexpr auto a = sf::alias<RelFaultRow, "a">{};
+        constexpr auto b = sf::alias<RelFaultRow, "b">{};
+        auto q = sf::select(a(rel_fault_row::seq), b(rel_fault_row::seq))
+                     .from(a)
+                     .cross_join(b)
+                     .where(a(rel_fault_row::seq) < b(rel_fault_row::seq) &&
+                            b(rel_fault_row::seq) < a(rel_fault_row::seq) + 3);
+        sf::session s{e};
+        add_row(s, 4, 1);  // uncommitted: must be gone after the kill
+        const auto id = connection_id(s);
+        std::thread killer([&] {
+            for (int i = 0; i < 4000 && !alive(admin, id, "%CROSS JOIN%"); ++i) std::this_thread::sleep_for(5ms);
+            std::this_thread::sleep_for(50ms);
+            kill_connection(url, id);
+        });
+        bool threw = false;
+        std::size_t n = 0;
+        try {
+            n = s.execute(q).all().size();
+        } catch (const sf::operational_error& err) {
+            threw = true;
+            CHECK_MESSAGE(lost(err), std::string(err.what()));
+        }
+        killer.join();
+        CHECK((threw || n == 5997));
+        try {
+            s.commit();
+            FAIL("commit() on a killed connection succeeded");
+        } catch (const sf::operational_error& err) {
+            CHECK_MESSAGE(lost(err), std::string(err.what()));
+        } catch (const sf::invalid_request_error&) {
+        }
+        CHECK_FALSE(s.in_transaction());
+        check_no_leak(e);
+        sf::session check{e};
+        CHECK(check.query<RelFaultRow>().where(rel_fault_row::worker == 4).count() == 0);
+        check.commit();
+        check_no_leak(e);
+        MESSAGE("kill while all() streams: ",
+                std::string(threw ? "all() threw operational_error mid-stream" : "the rows were all sent first"),
+                "; commit failed with a lost-connection error; nothing leaked");
+    }
+
     TEST_CASE("faults (mysql): a connection killed while a statement runs gives operational_error at once") {
         if (test::skipped<test::mysql_backend>()) return;
         const std::string url = fresh_tables<RelFaultRow>(test::mysql_backend::url());

@@ -186,7 +186,7 @@ public:
         if (rc == 1) {
             readable_ = 0;
             phase_ = phase::done;
-            throw_error(stmt_, sql_);
+            fetch_failed();
         }
         if (rc == MYSQL_NO_DATA) {
             readable_ = 0;
@@ -637,7 +637,7 @@ private:
         }
         if (!stream_ && mysql_stmt_store_result(stmt_)) {
             phase_ = phase::done;
-            throw_error(stmt_, sql_);
+            fetch_failed();
         }
         affected_ = 0;
         phase_ = phase::rows;
@@ -676,6 +676,16 @@ private:
         param_slots_[static_cast<std::size_t>(i)].copied = false;
         return params_[static_cast<std::size_t>(i)];
     }
+    // Reading rows failed (mysql_stmt_fetch or mysql_stmt_store_result). Connector/C leaves
+    // the statement's error at 0 when a streamed fetch loses the connection (KILL while all()
+    // reads: it was thrown as "MySQL error 0 (00000): "): the error is then on the connection
+    // handle, and if that has none either, the connection is gone.
+    [[noreturn]] [[gnu::noinline]] void fetch_failed() const {
+        if (mysql_stmt_errno(stmt_) != 0) throw_error(stmt_, sql_);
+        if (state_->db && mysql_errno(state_->db) != 0) throw_error(state_->db, sql_);
+        throw_error(2013, "HY000", "Lost connection to server while fetching rows", sql_);
+    }
+
     [[noreturn]] [[gnu::noinline]] void bad_param_index(int i) const {
         throw programming_error(2034,
                                 "parameter index " + std::to_string(i) + " out of range: the statement has " +
