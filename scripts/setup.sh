@@ -7,7 +7,7 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 packages=(
-    build-essential cmake clang-14 pkg-config
+    build-essential cmake clang-14 libclang-rt-14-dev pkg-config   # libclang-rt: libFuzzer, sanitizer runtimes for clang
     libboost1.81-dev
     libsqlite3-dev sqlite3
     default-libmysqlclient-dev mariadb-server mariadb-client

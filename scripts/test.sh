@@ -137,6 +137,32 @@ else
 fi
 # --- ThreadSanitizer: end
 
+# --- libFuzzer (clang): scripts/fuzz.sh builds the fuzz targets in build/fuzz and runs each
+# one 60 s from its committed seed corpus (fuzz/corpus/), all at once; a crash, a leak or UB in
+# any of them fails the run. About 2.5 minutes including the build.
+echo
+echo "==== fuzz (build/fuzz, 60 s per target) ===="
+mkdir -p build
+fuzz_rc=0
+bash scripts/fuzz.sh 60 2>&1 | tee build/fuzz.log || fuzz_rc=$?
+fuzz_line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed$' build/fuzz.log | tail -n 1 || true)
+if [[ $fuzz_line =~ ^fuzz:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    fuzz_passed=${BASH_REMATCH[1]}
+    fuzz_failed=${BASH_REMATCH[2]}
+else
+    fuzz_passed=0; fuzz_failed=1
+fi
+((fuzz_rc == 0 || fuzz_failed > 0)) || fuzz_failed=1
+total_passed=$((total_passed + fuzz_passed))
+total_failed=$((total_failed + fuzz_failed))
+if ((fuzz_rc != 0 || fuzz_failed != 0)); then
+    summary+=("fuzz: FAILED ($fuzz_passed passed, $fuzz_failed failed, exit code $fuzz_rc)")
+    status=1
+else
+    summary+=("fuzz: OK ($fuzz_passed targets, 60 s each)")
+fi
+# --- libFuzzer: end
+
 echo
 echo "==== summary ($((SECONDS - started)) s) ===="
 printf '%s\n' "${summary[@]}"

@@ -11,6 +11,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,9 +26,11 @@ inline unsigned url_number(const url& u, std::string_view key, unsigned fallback
     if (v.empty()) return fallback;
     unsigned n = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-    if (ec != std::errc{} || p != v.data() + v.size())
-        throw argument_error("sqlforge: URL option '" + std::string(key) + "' must be a whole number, not '" + v +
-                             "' in " + u.render_safe());
+    // Up to INT_MAX: the SQLite busy timeout is an int (a larger value would turn negative,
+    // which SQLite reads as "no timeout").
+    if (ec != std::errc{} || p != v.data() + v.size() || n > static_cast<unsigned>(std::numeric_limits<int>::max()))
+        throw argument_error("sqlforge: URL option '" + std::string(key) + "' must be a whole number from 0 to " +
+                             std::to_string(std::numeric_limits<int>::max()) + ", not '" + v + "' in " + u.render_safe());
     return n;
 }
 
@@ -48,27 +51,36 @@ class engine {
 public:
     explicit engine(std::shared_ptr<detail::engine_state> s) : state_(std::move(s)) {}
 
-    backend_kind kind() const noexcept { return state_->kind; }
-    const url& address() const noexcept { return state_->address; }
+    // Every member but release() throws invalid_request_error on an engine that was moved
+    // from (it has no pool); assigning another engine to it makes it usable again.
+    backend_kind kind() const { return state().kind; }
+    const url& address() const { return state().address; }
     // The pool's counters: idle, checked out, opened and closed so far. status() is the same.
-    sqlforge::pool_status pool_status() const { return state_->pool.status(); }
-    sqlforge::pool_status status() const { return state_->pool.status(); }
-    const pool_options& options() const noexcept { return state_->pool.options(); }
+    sqlforge::pool_status pool_status() const { return state().pool.status(); }
+    sqlforge::pool_status status() const { return state().pool.status(); }
+    const pool_options& options() const { return state().pool.options(); }
     // Closes the pooled connections (checked-out ones when they come back); new ones open
     // on demand. For a sqlite://:memory: engine that also drops the database.
-    void dispose() { state_->pool.dispose(); }
+    void dispose() { state().pool.dispose(); }
 
     // A Core connection (SQLAlchemy's engine.connect()); defined in orm/connection.hpp.
     connection connect() const;
 
     // Low level: a connection out of the pool and back (see orm/connection.hpp for the
     // user-facing connect()). `broken`: a lost connection, to be closed rather than pooled.
-    std::unique_ptr<backend_connection> acquire() { return state_->pool.acquire(); }
+    std::unique_ptr<backend_connection> acquire() { return state().pool.acquire(); }
     void release(std::unique_ptr<backend_connection> c, bool broken = false) noexcept {
-        state_->pool.release(std::move(c), broken);
+        if (state_) state_->pool.release(std::move(c), broken);
     }
 
 private:
+    detail::engine_state& state() const {
+        if (!state_) [[unlikely]]
+            throw invalid_request_error("sqlforge: this engine was moved from: it has no pool; assign an engine to it "
+                                        "or use the one it was moved to");
+        return *state_;
+    }
+
     std::shared_ptr<detail::engine_state> state_;
 };
 

@@ -38,6 +38,15 @@ public:
     using error::error;
 };
 
+// The API was used the wrong way: begin() while a transaction is open, commit() of a
+// transaction guard that already ended, a statement after the connection was lost in a
+// transaction that was not rolled back yet (SQLAlchemy's InvalidRequestError), an engine
+// that was moved from.
+class invalid_request_error : public error {
+public:
+    using error::error;
+};
+
 // The C++ structs and the live tables disagree.
 class schema_mismatch : public error {
 public:

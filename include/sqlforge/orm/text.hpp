@@ -26,6 +26,7 @@
 #include <sqlforge/orm/errors.hpp>
 #include <sqlforge/orm/result.hpp>
 #include <sqlforge/orm/transaction_scope.hpp>
+#include <sqlforge/orm/value_io.hpp>
 #include <sqlforge/schema/value_traits.hpp>
 
 #include <charconv>
@@ -714,7 +715,11 @@ void bind_param_value(PS& ps, int i, const param_value& v) {
             if constexpr (std::is_same_v<X, std::monostate>) ps.bind_null(i);
             else if constexpr (std::is_same_v<X, std::string>) ps.bind(i, std::string_view{x});
             else if constexpr (std::is_same_v<X, blob>) ps.bind_blob(i, x.data(), x.size());
-            else ps.bind(i, x);
+            else if constexpr (std::is_same_v<X, double>) {
+                if (x != x) [[unlikely]]
+                    throw_nan_parameter(i, ps.sql());
+                ps.bind(i, x);
+            } else ps.bind(i, x);
         },
         v.as_variant());
 }

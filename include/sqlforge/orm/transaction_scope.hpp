@@ -24,13 +24,7 @@
 
 namespace sqlforge {
 
-// The transaction API was used the wrong way: begin() while a transaction is open, commit()
-// of a transaction guard that already ended, a statement after the connection was lost in
-// a transaction that was not rolled back yet (SQLAlchemy's InvalidRequestError).
-class invalid_request_error : public error {
-public:
-    using error::error;
-};
+// invalid_request_error is declared in orm/errors.hpp.
 
 namespace detail {
 

@@ -107,6 +107,8 @@ public:
         }
         std::string_view rest = text_.substr(rest_at);
         find_user_part(rest, rest_at);
+        // A raw NUL byte is refused as %00 is: the C client libraries would cut the value there.
+        if (text_.find('\0') != std::string_view::npos) fail("a NUL byte");
         parse_scheme(text_.substr(0, sep), u);
         std::size_t after_at = rest_at + (has_user_ ? user_end_ + 1 : 0);
         std::string_view after = text_.substr(after_at);
@@ -136,6 +138,7 @@ private:
     std::string redacted() const {
         std::string out{text_};
         if (hide_end_ > hide_begin_) out.replace(hide_begin_, hide_end_ - hide_begin_, "***");
+        for (std::size_t i = out.find('\0'); i != std::string::npos; i = out.find('\0', i + 2)) out.replace(i, 1, "\\0");
         return out;
     }
 
@@ -244,6 +247,9 @@ private:
             }
             if (u.host.find_first_of("[]@") != std::string::npos)
                 fail("host '" + u.host + "' holds '[', ']' or '@'");
+            for (char c : u.host)
+                if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
+                    fail("host holds a space or a control character");
         }
         if (has_port) {
             std::size_t port_at = offset + static_cast<std::size_t>(port.data() - after.data());

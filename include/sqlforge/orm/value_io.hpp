@@ -31,6 +31,16 @@ auto convert_for_binding(const U& v, std::string_view sql) {
         throw data_error(0, std::string("sqlforge: cannot store a parameter value: ") + e.what(), std::string(sql));
     }
 }
+
+// NaN has no SQL value: SQLite would store NULL in its place and MySQL refuses it, so it is
+// refused before anything is sent, on every backend. (Infinities are passed on: SQLite stores
+// them, MySQL/MariaDB refuse them with data_error.)
+[[noreturn]] inline void throw_nan_parameter(int i, std::string_view sql) {
+    std::string msg = "sqlforge: parameter ";
+    msg += std::to_string(i + 1);
+    msg += " is NaN, which SQL cannot store (SQLite would store NULL, MySQL refuses it)";
+    throw data_error(0, std::move(msg), std::string(sql));
+}
 }  // namespace detail
 
 template <class Stmt, class V>
@@ -48,6 +58,8 @@ void bind_value(Stmt& st, int i, const V& v) {
     } else if constexpr (std::is_integral_v<U>) {
         st.bind(i, static_cast<std::uint64_t>(v));
     } else if constexpr (std::is_floating_point_v<U>) {
+        if (v != v) [[unlikely]]
+            detail::throw_nan_parameter(i, st.sql());
         st.bind(i, static_cast<double>(v));
     } else if constexpr (std::is_same_v<U, std::string> || std::is_same_v<U, std::string_view>) {
         st.bind(i, std::string_view{v});

@@ -31,6 +31,13 @@ inline void put_digits(std::string& out, long long v, int width) {
     while (n) out += buf[--n];
 }
 
+// std::chrono::year holds -32767 .. 32767; a day outside would wrap into another date.
+inline void check_day_range(std::chrono::sys_days d) {
+    constexpr std::chrono::sys_days first{std::chrono::year::min() / 1 / 1};
+    constexpr std::chrono::sys_days last{std::chrono::year::max() / 12 / 31};
+    if (d < first || d > last) throw std::out_of_range("the date is out of range (years -32767 to 32767)");
+}
+
 inline std::string format_date(std::chrono::year_month_day d) {
     if (!d.ok()) throw std::invalid_argument("not a valid calendar date");
     std::string s;
@@ -87,6 +94,8 @@ struct text_reader {
 
 inline std::chrono::year_month_day read_date(text_reader& r) {
     auto y = r.number(4, 6, "a year");
+    if (y < static_cast<int>(std::chrono::year::min()) || y > static_cast<int>(std::chrono::year::max()))
+        throw std::invalid_argument("the year is out of range (-32767 to 32767) in '" + std::string(r.s) + "'");
     r.expect('-', "'-' after the year");
     auto m = r.number(2, 2, "a month");
     r.expect('-', "'-' after the month");
@@ -120,6 +129,7 @@ inline std::chrono::microseconds read_time(text_reader& r) {
 template <class Duration>
 std::string format_datetime(std::chrono::sys_time<Duration> t, bool fraction) {
     auto day = std::chrono::floor<std::chrono::days>(t);
+    check_day_range(day);
     std::string s = format_date(std::chrono::year_month_day{day});
     s += ' ';
     append_time(s, std::chrono::duration_cast<std::chrono::microseconds>(t - day), fraction);
@@ -133,6 +143,8 @@ inline std::chrono::sys_time<std::chrono::microseconds> parse_datetime(std::stri
     if (r.at(' ') || r.at('T')) {
         ++r.pos;
         tod = read_time(r);
+        if (tod >= std::chrono::days{1})  // TIME may count past 24 hours; a time of day may not
+            throw std::invalid_argument("not a valid time of day: '" + std::string(r.s) + "'");
     }
     r.end();
     return std::chrono::sys_days{ymd} + tod;
@@ -170,7 +182,10 @@ struct type_traits<std::chrono::sys_days> {
     using storage = std::string;
     static constexpr std::string_view sqlite_type = "TEXT";
     static constexpr std::string_view mysql_type = "DATE";
-    static storage to_storage(const value& d) { return detail::format_date(std::chrono::year_month_day{d}); }
+    static storage to_storage(const value& d) {
+        detail::check_day_range(d);
+        return detail::format_date(std::chrono::year_month_day{d});
+    }
     static value from_storage(const storage& s) {
         detail::text_reader r{s};
         auto ymd = detail::read_date(r);

@@ -4,8 +4,11 @@
 // its clauses' in SQL order.
 #include <sqlforge/expr/node.hpp>
 #include <sqlforge/expr/ordering.hpp>
+#include <sqlforge/orm/errors.hpp>
 
 #include <cstdint>
+#include <limits>
+#include <string>
 #include <tuple>
 #include <type_traits>
 #include <utility>
@@ -152,6 +155,29 @@ consteval bool check_row_count() {
     static_assert(std::is_integral_v<N> && !std::is_same_v<N, bool> && !std::is_same_v<N, char>,
                   "sqlforge: limit() and offset() need an integer");
     return true;
+}
+
+[[noreturn]] inline void throw_negative_row_count(const char* clause, std::int64_t n) {
+    std::string msg = "sqlforge: ";
+    msg += clause;
+    msg += "() needs a number of rows >= 0, got ";
+    msg += std::to_string(n);
+    throw argument_error(msg);
+}
+
+// The LIMIT / OFFSET value to bind. A negative one is an argument_error, thrown when the
+// statement is built (SQLite reads LIMIT -1 as "no limit" and a negative OFFSET as 0, MySQL
+// refuses both: sqlforge refuses them everywhere); an unsigned one past INT64_MAX is INT64_MAX,
+// which is more rows than any table holds.
+template <class N>
+constexpr std::int64_t row_count(N n, const char* clause) {
+    if constexpr (std::is_signed_v<N>) {
+        if (n < 0) throw_negative_row_count(clause, static_cast<std::int64_t>(n));
+        return static_cast<std::int64_t>(n);
+    } else {
+        constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+        return static_cast<std::uint64_t>(n) > max ? std::numeric_limits<std::int64_t>::max() : static_cast<std::int64_t>(n);
+    }
 }
 template <class E>
 consteval bool check_condition_clause() {

@@ -274,13 +274,13 @@ struct compound_stmt {
     constexpr auto limit(N n) const {
         static_assert(detail::check_row_count<N>());
         using Li = limit_clause<true, Limit::has_offset>;
-        return compound_stmt<Op, Left, Right, Order, Li>{left, right, order_, Li{static_cast<std::int64_t>(n), limit_.offset}};
+        return compound_stmt<Op, Left, Right, Order, Li>{left, right, order_, Li{detail::row_count(n, "limit"), limit_.offset}};
     }
     template <class N>
     constexpr auto offset(N n) const {
         static_assert(detail::check_row_count<N>());
         using Li = limit_clause<Limit::has_limit, true>;
-        return compound_stmt<Op, Left, Right, Order, Li>{left, right, order_, Li{limit_.limit, static_cast<std::int64_t>(n)}};
+        return compound_stmt<Op, Left, Right, Order, Li>{left, right, order_, Li{limit_.limit, detail::row_count(n, "offset")}};
     }
     template <class R>
     constexpr auto union_(const R& r) const {

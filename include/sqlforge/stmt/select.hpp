@@ -307,6 +307,9 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
     constexpr auto order_by(const Ts&... ts) const {
         static_assert(sizeof...(Ts) > 0, "sqlforge: order_by() needs at least one expression");
         static_assert(!present<Order>, "sqlforge: order_by() was already given; list every term in one call");
+        static_assert(((expression<Ts> || requires { Ts::descending; }) && ...),
+                      "sqlforge: a column or label cannot come from a run-time string: order_by() takes columns, "
+                      "expressions, sf::asc/desc<\"label\"> or sf::position<N>");
         return rebuild<Distinct, From>(from_, where_, group_, having_,
                                        order_clause<decltype(as_order_term(ts))...>{{as_order_term(ts)...}}, limit_);
     }
@@ -314,13 +317,13 @@ struct select_stmt<Distinct, From, std::tuple<Items...>, Where, Group, Having, O
     constexpr auto limit(N n) const {
         static_assert(detail::check_row_count<N>());
         return rebuild<Distinct, From>(from_, where_, group_, having_, order_,
-                                       limit_clause<true, Limit::has_offset>{static_cast<std::int64_t>(n), limit_.offset});
+                                       limit_clause<true, Limit::has_offset>{detail::row_count(n, "limit"), limit_.offset});
     }
     template <class N>
     constexpr auto offset(N n) const {
         static_assert(detail::check_row_count<N>());
         return rebuild<Distinct, From>(from_, where_, group_, having_, order_,
-                                       limit_clause<Limit::has_limit, true>{limit_.limit, static_cast<std::int64_t>(n)});
+                                       limit_clause<Limit::has_limit, true>{limit_.limit, detail::row_count(n, "offset")});
     }
 
     // ---- as a subquery (stmt/subquery.hpp) and in set operations (stmt/compound.hpp)
