@@ -1,7 +1,7 @@
 // Bad input at the API (issue 8, item 8): every public entry point with its worst inputs, on
 // both backends. Each must give a clear sqlforge exception (or a documented, well-defined
 // result), never undefined behaviour or an abort; the ASan+UBSan run of the test command runs
-// this file too. docs/reliability-input.md lists the cases and the decisions.
+// this file too. docs/reliability.md ("Hostile input") lists the cases and the decisions.
 #include "backends.hpp"
 
 #include <chrono>
