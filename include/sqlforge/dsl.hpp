@@ -24,6 +24,7 @@
 #include <sqlforge/schema/table_traits.hpp>
 #include <sqlforge/schema/value_traits.hpp>
 #include <sqlforge/stmt/clauses.hpp>
+#include <sqlforge/stmt/column_property.hpp>
 #include <sqlforge/stmt/compound.hpp>
 #include <sqlforge/stmt/insert.hpp>
 #include <sqlforge/stmt/returning.hpp>

@@ -177,8 +177,11 @@ TEST_CASE_TEMPLATE("a stored value a type cannot read is a data_error naming the
     ct::RawStamp bad_date{.at = "not a date", .priority = 0}, bad_enum{.at = "2024-01-01 00:00:00", .priority = 100000};
     s.add(bad_date);
     s.add(bad_enum);
-    CHECK_THROWS_WITH_AS(s.get<ct::Stamp>(bad_date.id), doctest::Contains("stamp.at"), sf::data_error);
-    CHECK_THROWS_WITH_AS(s.get<ct::Stamp>(bad_enum.id), doctest::Contains("stamp.priority"), sf::data_error);
+    // On MySQL the VARCHAR column does not match Stamp's DATETIME field either, so the data_error
+    // comes inside a schema_mismatch listing that difference (orm/mismatch_report.hpp).
+    using read_error = std::conditional_t<std::is_same_v<B, test::sqlite_backend>, sf::data_error, sf::schema_mismatch>;
+    CHECK_THROWS_WITH_AS(s.get<ct::Stamp>(bad_date.id), doctest::Contains("stamp.at"), read_error);
+    CHECK_THROWS_WITH_AS(s.get<ct::Stamp>(bad_enum.id), doctest::Contains("stamp.priority"), read_error);
     ct::RawStamp good{.at = "2024-01-01 00:00:00", .priority = 7};
     s.add(good);
     auto ok = s.get<ct::Stamp>(good.id);

@@ -71,6 +71,9 @@ template <class Source, auto Ptr>
 template <class V>
 constexpr auto column<Source, Ptr>::operator=(V&& v) const {
     using VE = expr_t<V>;
+    static_assert(!table<model>::computed[index],
+                  "sqlforge: this field is a column_property, computed by a SQL expression when read; it cannot be "
+                  "assigned (set(), values(), do_update())");
     static_assert(detail::check_assignable<column, VE>());
     return assignment<column, VE>{as_expr(std::forward<V>(v))};
 }

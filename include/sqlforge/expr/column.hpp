@@ -28,6 +28,15 @@ struct table_ref {
 template <class Col, class Value>
 struct assignment;
 
+namespace detail {
+// A computed field (a column_property) is written as its expression, parenthesised unless
+// it is a primary already (a scalar subquery is).
+template <class D, class T, std::size_t I, class W>
+constexpr void render_property(W& w) {
+    render_operand<D, property_expr_t<T, I>, prec::primary>(w);
+}
+}  // namespace detail
+
 template <class Source, auto Ptr>
 struct column : expr_ops<column<Source, Ptr>> {
     using model = class_of<Ptr>;
@@ -44,12 +53,21 @@ struct column : expr_ops<column<Source, Ptr>> {
 
     template <class D, class W>
     static constexpr void render(W& w) {
-        Source::template render_qualifier<D>(w);
-        w.put('.');
-        D::quote(w, name);
+        if constexpr (table<model>::computed[index]) {
+            static_assert(std::is_same_v<Source, table_ref<model>>,
+                          "sqlforge: a column_property cannot be read through an alias or a subquery yet");
+            detail::render_property<D, model, index>(w);
+        } else {
+            Source::template render_qualifier<D>(w);
+            w.put('.');
+            D::quote(w, name);
+        }
     }
+    // A column_property binds the values of its expression.
     template <class F>
-    constexpr void each_param(F&&) const {}
+    constexpr void each_param(F&& f) const {
+        if constexpr (table<model>::computed[index]) detail::property_of<model, index>().expr.each_param(f);
+    }
 
     // job::status = 35 makes an assignment for set() and values(), not a C++ assignment.
     template <class V>

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace sqlforge {
 
@@ -47,10 +48,19 @@ public:
     using error::error;
 };
 
-// The C++ structs and the live tables disagree.
+// The C++ structs and the live tables disagree: raised by verify_schema<T...>(), and by a
+// session statement on mapped tables that failed (no such column, NULL into a field that is
+// not std::optional, ...) where the tables it names do not match their structs. differences()
+// lists them, one line each ("Album: column 'Album.Title' does not exist").
 class schema_mismatch : public error {
 public:
     using error::error;
+    schema_mismatch(const std::string& what, std::vector<std::string> differences)
+        : error(what), differences_(std::move(differences)) {}
+    const std::vector<std::string>& differences() const noexcept { return differences_; }
+
+private:
+    std::vector<std::string> differences_;
 };
 
 // An error raised while running a statement (DBAPIError): keeps the backend's code,

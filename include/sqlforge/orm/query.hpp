@@ -49,11 +49,7 @@ public:
 
     result<T> execute() const;  // a streaming result of T
     // Iterating a query runs it; the rows stream from the driver as the loop goes.
-    auto begin() const {
-        running_.reset();
-        running_.emplace(execute());
-        return running_->begin();
-    }
+    typename result<T>::iterator begin() const;
     std::default_sentinel_t end() const noexcept { return {}; }
     std::vector<T> all() const;
     std::optional<T> first() const;

@@ -11,24 +11,35 @@ result<T> basic_query<T, Select>::execute() const {
 }
 
 template <class T, class Select>
+typename result<T>::iterator basic_query<T, Select>::begin() const {
+    running_.reset();
+    return s_->template explaining_mismatch<Select>([&] {
+        running_.emplace(execute());
+        return running_->begin();  // reads the first row
+    });
+}
+
+template <class T, class Select>
 std::vector<T> basic_query<T, Select>::all() const {
-    return s_->execute(q_).all();
+    return s_->template explaining_mismatch<Select>([&] { return s_->execute(q_).all(); });
 }
 
 template <class T, class Select>
 std::optional<T> basic_query<T, Select>::first() const {
-    if constexpr (Select::limit_type::has_limit) return s_->execute(q_).first();
-    else return s_->execute(q_.limit(1)).first();
+    return s_->template explaining_mismatch<Select>([&] {
+        if constexpr (Select::limit_type::has_limit) return s_->execute(q_).first();
+        else return s_->execute(q_.limit(1)).first();
+    });
 }
 
 template <class T, class Select>
 T basic_query<T, Select>::one() const {
-    return s_->execute(q_).one();
+    return s_->template explaining_mismatch<Select>([&] { return s_->execute(q_).one(); });
 }
 
 template <class T, class Select>
 std::optional<T> basic_query<T, Select>::one_or_none() const {
-    return s_->execute(q_).one_or_none();
+    return s_->template explaining_mismatch<Select>([&] { return s_->execute(q_).one_or_none(); });
 }
 
 template <class T, class Select>

@@ -10,6 +10,7 @@
 //   s.commit();
 //   { auto tx = s.begin(); s.add(job); tx.commit(); }   // or rolled back by tx's destructor
 #include <sqlforge/orm/execute.hpp>
+#include <sqlforge/orm/mismatch_report.hpp>
 #include <sqlforge/orm/query.hpp>
 #include <sqlforge/orm/text.hpp>
 #include <sqlforge/orm/transaction.hpp>
@@ -37,15 +38,17 @@ public:
     template <class T>
     void add(T& obj) {
         static_assert(check_model<T>());
-        scope_.run([&](auto& c) { insert_one(c, obj); });
+        explaining_mismatch<detail::on_model<T>>([&] { scope_.run([&](auto& c) { insert_one(c, obj); }); });
     }
     // Inserts every object of the range with one prepared statement, ids written back.
     template <std::ranges::input_range R>
     void add_all(R&& objects) {
         using T = std::remove_cvref_t<std::ranges::range_reference_t<R>>;
         static_assert(check_model<T>());
-        scope_.run([&](auto& c) {
-            for (auto&& obj : objects) insert_one(c, obj);
+        explaining_mismatch<detail::on_model<T>>([&] {
+            scope_.run([&](auto& c) {
+                for (auto&& obj : objects) insert_one(c, obj);
+            });
         });
     }
 
@@ -55,9 +58,10 @@ public:
         static_assert(detail::check_has_key<T>());
         static_assert(sizeof...(Key) == table<T>::primary_key.size(),
                       "sqlforge: get<T>() needs one value per primary key column");
-        return scope_.run([&](auto& c) -> std::optional<T> {
+        return explaining_mismatch<detail::on_model<T>>([&] { return scope_.run([&](auto& c) -> std::optional<T> {
             auto& ps = detail::prepare_text<std::remove_cvref_t<decltype(c)>, select_by_key_sql<T>>(c);
             int i = 0;
+            all_of<T>.each_param([&](const auto& v) { bind_value(ps, i++, v); });  // column_property values
             (bind_value(ps, i++, key), ...);
             // One row at most, read and reset at once: nothing else runs on the connection in
             // between, so a backend may fetch it from the network instead of storing it first.
@@ -74,20 +78,20 @@ public:
             }
             ps.reset();
             return out;
-        });
+        }); });
     }
 
     // UPDATE every column of obj's row, found by its primary key; rows changed (0 or 1).
     template <class T>
     std::int64_t update(const T& obj) {
-        return scope_.run([&](auto& c) {
+        return explaining_mismatch<detail::on_model<T>>([&] { return scope_.run([&](auto& c) {
             auto& ps = detail::prepare_text<std::remove_cvref_t<decltype(c)>, update_row_sql<T>>(c);
             int i = 0;
             update_row_sql<T>::each_param(obj, [&](const auto& v) { bind_value(ps, i++, v); });
             std::int64_t n = ps.execute();
             ps.reset();
             return n;
-        });
+        }); });
     }
     // Inserts obj if its key is not there, else updates it (SQLAlchemy's merge).
     template <class T>
@@ -97,14 +101,14 @@ public:
     // DELETE obj's row, found by its primary key; rows deleted (0 or 1).
     template <class T>
     std::int64_t remove(const T& obj) {
-        return scope_.run([&](auto& c) {
+        return explaining_mismatch<detail::on_model<T>>([&] { return scope_.run([&](auto& c) {
             auto& ps = detail::prepare_text<std::remove_cvref_t<decltype(c)>, delete_row_sql<T>>(c);
             int i = 0;
             detail::each_key_field(obj, [&](const auto& v) { bind_value(ps, i++, v); });
             std::int64_t n = ps.execute();
             ps.reset();
             return n;
-        });
+        }); });
     }
     // Reloads obj's columns from the database; false if its row is gone.
     template <class T>
@@ -126,10 +130,29 @@ public:
     // A select gives its rows as a stream; any other statement gives the rows it changed.
     template <class Stmt>
     auto execute(Stmt&& stmt) {
+        using S = std::remove_cvref_t<Stmt>;
         if constexpr (returns_rows<Stmt>) {
-            return scope_.run([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); });
+            return explaining_mismatch<S>(
+                [&] { return scope_.run([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); }); });
         } else {
-            return scope_.run([&](auto& c) { return run_statement(c, stmt); });
+            return explaining_mismatch<S>([&] { return scope_.run([&](auto& c) { return run_statement(c, stmt); }); });
+        }
+    }
+
+    // Runs f(). A programming_error or data_error out of it (no such column, NULL read into a
+    // field that is not std::optional, ...) on tables whose structs do not match them becomes
+    // a schema_mismatch with the original message and the differences (orm/mismatch_report.hpp);
+    // Stmt says which tables. Also used by query<T>() for errors met while reading rows.
+    template <class Stmt, class F>
+    decltype(auto) explaining_mismatch(F&& f) {
+        try {
+            return f();
+        } catch (const programming_error& e) {
+            detail::report_mismatch<Stmt>(e, [&](auto&& g) { return scope_.run(g); });
+            throw;
+        } catch (const data_error& e) {
+            detail::report_mismatch<Stmt>(e, [&](auto&& g) { return scope_.run(g); });
+            throw;
         }
     }
 

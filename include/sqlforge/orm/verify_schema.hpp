@@ -147,6 +147,7 @@ void verify_one(Conn& c, std::vector<std::string>& problems) {
     [&]<std::size_t... I>(std::index_sequence<I...>) {
         (
             [&] {
+                if constexpr (table<T>::computed[I]) return;  // a column_property has no column
                 constexpr std::string_view field = table<T>::column_names[I];
                 constexpr bool optional = is_optional_v<field_type<T, I>>;
                 std::size_t k = 0;
@@ -159,7 +160,12 @@ void verify_one(Conn& c, std::vector<std::string>& problems) {
                 used[k] = true;
                 type_family ours = our_family<D, T>(I);
                 type_family live = sqlite ? sqlite_family(cols[k].type) : mysql_family(cols[k].type);
-                if (!families_match(ours, live, sqlite))
+                // SQLite gives DATE / DATETIME / TIME columns NUMERIC affinity, but ISO-8601 text
+                // (what sqlforge writes for dates and times) stays text in them.
+                const bool date_as_text = sqlite && ours == type_family::text && kind_v<field_type<T, I>> == sql_kind::other &&
+                                          (upper(cols[k].type).find("DATE") != std::string::npos ||
+                                           upper(cols[k].type).find("TIME") != std::string::npos);
+                if (!date_as_text && !families_match(ours, live, sqlite))
                     problems.push_back("column " + where + " is " + cols[k].type + " in the database but the field's type is " +
                                        std::string(column_sql_type<D, T, I>()));
                 if (cols[k].nullable && !optional && !table<T>::is_primary_key(I))
@@ -176,6 +182,23 @@ void verify_one(Conn& c, std::vector<std::string>& problems) {
     for (std::size_t p = first; p < problems.size(); ++p) problems[p] = std::string(type_name<T>) + ": " + problems[p];
 }
 
+// Every difference between Ts and their live tables, on connection c.
+template <class... Ts, class Conn>
+std::vector<std::string> schema_differences(Conn& c) {
+    using D = dialect_of_t<Conn>;
+    std::vector<std::string> problems;
+    (verify_one<D, Ts>(c, problems), ...);
+    return problems;
+}
+
+// "sqlforge: the structs do not match the database (2 differences):\n  - ...\n  - ..."
+inline std::string mismatch_message(const std::vector<std::string>& problems) {
+    std::string msg = "sqlforge: the structs do not match the database (" + std::to_string(problems.size()) +
+                      (problems.size() == 1 ? " difference):" : " differences):");
+    for (const auto& p : problems) msg += "\n  - " + p;
+    return msg;
+}
+
 }  // namespace detail
 
 template <class... Ts>
@@ -184,20 +207,15 @@ void verify_schema(const engine& e) {
     auto conn = pool.acquire();
     std::vector<std::string> problems;
     try {
-        with_backend(*conn, [&](auto& c) {
-            using D = dialect_of_t<decltype(c)>;
-            (detail::verify_one<D, Ts>(c, problems), ...);
-        });
+        with_backend(*conn, [&](auto& c) { problems = detail::schema_differences<Ts...>(c); });
     } catch (...) {
         pool.release(std::move(conn));
         throw;
     }
     pool.release(std::move(conn));
     if (!problems.empty()) {
-        std::string msg = "sqlforge: the structs do not match the database (" + std::to_string(problems.size()) +
-                          (problems.size() == 1 ? " difference):" : " differences):");
-        for (const auto& p : problems) msg += "\n  - " + p;
-        throw schema_mismatch(msg);
+        std::string msg = detail::mismatch_message(problems);
+        throw schema_mismatch(msg, std::move(problems));
     }
 }
 

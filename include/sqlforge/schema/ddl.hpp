@@ -96,16 +96,61 @@ concept foreign_key_constraint = requires {
     C::on_delete;
 };
 
+// Is `fields` (in any order) the primary key or one unique<> of R?
+template <class R, std::size_t N, class... Cs>
+consteval bool is_unique_set(const std::array<std::size_t, N>& fields, std::tuple<Cs...>*) {
+    auto same_set = [&](const auto& key) {
+        if (key.size() != N) return false;
+        for (std::size_t f : fields) {
+            bool found = false;
+            for (std::size_t k : key) found = found || k == f;
+            if (!found) return false;
+        }
+        return true;
+    };
+    bool unique = same_set(table<R>::primary_key);
+    ([&] {
+        if constexpr (requires { Cs::unique_fields; }) unique = unique || same_set(Cs::unique_fields);
+    }(), ...);
+    return unique;
+}
+
+template <class FromTypes, class ToTypes, std::size_t... I>
+consteval bool fk_types_match(std::index_sequence<I...>) {
+    return (std::is_same_v<unwrap_optional_t<std::tuple_element_t<I, FromTypes>>,
+                           unwrap_optional_t<std::tuple_element_t<I, ToTypes>>> && ...);
+}
+template <class Types, std::size_t... I>
+consteval bool fk_all_optional(std::index_sequence<I...>) {
+    return (is_optional_v<std::tuple_element_t<I, Types>> && ...);
+}
+
 template <class T, class C>
 consteval bool check_foreign_key() {
-    using From = member_of<C::from>;
-    using To = member_of<C::to>;
-    static_assert(std::is_same_v<class_of<C::from>, T>,
+    using From = fk_side<C::from>;
+    using To = fk_side<C::to>;
+    constexpr std::size_t n = From::fields.size();
+    static_assert(From::one_model && To::one_model,
+                  "sqlforge: the columns<> of one side of a foreign key must all be fields of one struct");
+    static_assert(std::is_same_v<typename From::model, T>,
                   "sqlforge: a foreign_key<> in table_traits<T> must start from a field of T");
-    static_assert(std::is_same_v<unwrap_optional_t<From>, unwrap_optional_t<To>>,
-                  "sqlforge: a foreign key column must have the same C++ type as the column it references "
-                  "(MySQL requires identical column types)");
-    static_assert((C::on_delete != fk_action::set_null && C::on_update != fk_action::set_null) || is_optional_v<From>,
+    static_assert(n == To::fields.size(),
+                  "sqlforge: a composite foreign key needs as many referenced columns as referencing columns");
+    if constexpr (n == To::fields.size()) {
+        static_assert(fk_types_match<typename From::types, typename To::types>(std::make_index_sequence<n>{}),
+                      "sqlforge: a foreign key column must have the same C++ type as the column it references "
+                      "(MySQL requires identical column types)");
+        // A single column may reference any indexed column on MySQL; SQLite and the SQL
+        // standard want a unique parent key, which is what a composite key is checked for.
+        if constexpr (n > 1) {
+            using R = typename To::model;
+            static_assert(is_unique_set<R>(To::fields, static_cast<typename table<R>::constraints*>(nullptr)),
+                          "sqlforge: a composite foreign key must reference the primary key or a unique<> of the "
+                          "referenced table (the same columns)");
+        }
+    }
+    static_assert((C::on_delete != fk_action::set_null && C::on_update != fk_action::set_null) ||
+                      fk_all_optional<typename From::types>(std::make_index_sequence<n>{}),
                   "sqlforge: ON DELETE / ON UPDATE SET NULL needs a nullable (std::optional) foreign key column");
     return true;
 }
@@ -115,14 +160,12 @@ template <class D, class T, class C, class W>
 constexpr void render_foreign_key_if(W& w) {
     if constexpr (foreign_key_constraint<C>) {
         static_assert(check_foreign_key<T, C>());
-        using R = class_of<C::to>;
-        w.put(", FOREIGN KEY (");
-        D::quote(w, table<T>::column_names[field_index<C::from>]);
-        w.put(") REFERENCES ");
+        using R = typename fk_side<C::to>::model;
+        w.put(", FOREIGN KEY");
+        render_column_list<D, W, T>(w, fk_side<C::from>::fields);
+        w.put(" REFERENCES ");
         D::quote(w, table<R>::name);
-        w.put(" (");
-        D::quote(w, table<R>::column_names[field_index<C::to>]);
-        w.put(')');
+        render_column_list<D, W, R>(w, fk_side<C::to>::fields);
         if (C::on_delete != fk_action::no_action) {
             w.put(" ON DELETE ");
             w.put(fk_action_sql(C::on_delete));
@@ -204,7 +247,11 @@ struct create_table_stmt {
         D::quote(w, table<T>::name);
         w.put(" (");
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((I ? w.put(", ") : void(), detail::render_column_def<D, T, I>(w)), ...);
+            // A column_property's field is computed when read: it has no column.
+            bool first = true;
+            ((table<T>::computed[I] ? void() : (first ? void() : w.put(", "), first = false,
+                                                 detail::render_column_def<D, T, I>(w))),
+             ...);
         }(std::make_index_sequence<table<T>::column_count>{});
         if constexpr (table<T>::primary_key.size() > 0) {
             w.put(", PRIMARY KEY");

@@ -48,7 +48,7 @@ constexpr bool column_nullable(std::size_t i) {
 // May column i be left out of an INSERT?
 template <class T>
 constexpr bool column_optional(std::size_t i) {
-    return i == table<T>::autoincrement || column_nullable<T>(i) || column_has_default<T>(i);
+    return i == table<T>::autoincrement || column_nullable<T>(i) || column_has_default<T>(i) || table<T>::computed[i];
 }
 
 }  // namespace sqlforge

@@ -22,7 +22,7 @@ struct references_of {
 };
 template <auto From, auto To, fk_action D, fk_action U>
 struct references_of<foreign_key<From, To, D, U>> {
-    using type = class_of<To>;
+    using type = typename fk_side<To>::model;  // one column or a composite key's
 };
 
 // Does T have a foreign key to U (U != T)?

@@ -66,6 +66,35 @@ consteval auto constraints_of() {
     else return std::tuple<>{};
 }
 
+// The field a constraint computes (a column_property), or no_field.
+template <class C>
+inline constexpr std::size_t computed_field = no_field;
+template <auto Ptr, class E>
+inline constexpr std::size_t computed_field<column_property_t<Ptr, E>> = field_index<Ptr>;
+
+template <class T, class C>
+inline constexpr bool computes_field_of = true;
+template <class T, auto Ptr, class E>
+inline constexpr bool computes_field_of<T, column_property_t<Ptr, E>> = std::is_same_v<class_of<Ptr>, T>;
+
+template <class T, class... Cs>
+consteval auto computed_fields(std::tuple<Cs...>*) {
+    static_assert((computes_field_of<T, Cs> && ...),
+                  "sqlforge: a column_property<> in table_traits<T> must compute a field of T");
+    std::array<bool, field_count<T>> r{};
+    if constexpr ((computes_field_of<T, Cs> && ...))
+        ((computed_field<Cs> != no_field ? void(r[computed_field<Cs>] = true) : void()), ...);
+    return r;
+}
+
+// Where in the constraints tuple the column_property of field I is.
+template <std::size_t I, class... Cs>
+consteval std::size_t property_slot(std::tuple<Cs...>*) {
+    std::size_t k = 0, slot = sizeof...(Cs);
+    ((computed_field<Cs> == I && slot == sizeof...(Cs) ? void(slot = k) : void(), ++k), ...);
+    return slot;
+}
+
 }  // namespace detail
 
 template <class T>
@@ -123,6 +152,27 @@ struct table {
     }
 
     using constraints = decltype(detail::constraints_of<T>());
+
+    // Fields computed by a column_property: read, never stored.
+    static constexpr std::array<bool, column_count> computed =
+        detail::computed_fields<T>(static_cast<constraints*>(nullptr));
+    static constexpr bool has_computed = [] {
+        for (bool c : computed)
+            if (c) return true;
+        return false;
+    }();
+    static constexpr bool is_computed(std::size_t i) { return computed[i]; }
 };
+
+namespace detail {
+// The column_property that computes field I of T (table<T>::computed[I] must be true).
+template <class T, std::size_t I>
+constexpr const auto& property_of() {
+    return std::get<property_slot<I>(static_cast<typename table<T>::constraints*>(nullptr))>(
+        table_traits<T>::constraints);
+}
+template <class T, std::size_t I>
+using property_expr_t = typename std::remove_cvref_t<decltype(property_of<T, I>())>::expr_type;
+}  // namespace detail
 
 }  // namespace sqlforge

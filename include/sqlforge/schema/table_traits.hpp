@@ -20,6 +20,8 @@
 
 #include <array>
 #include <cstddef>
+#include <tuple>
+#include <type_traits>
 
 namespace sqlforge {
 
@@ -60,8 +62,20 @@ struct column_type {};
 // What a foreign key does when the referenced row is deleted or its key updated.
 enum class fk_action { no_action, restrict, cascade, set_null, set_default };
 
+// Several columns as one side of a composite foreign key, in pairing order:
+//   sqlforge::foreign_key<sqlforge::columns<&Line::order_id, &Line::product_id>,
+//                         sqlforge::columns<&Item::order_id, &Item::product_id>>{}
+// (an object, so that it fits the same `auto` parameter a single member pointer does).
+template <auto... Ptrs>
+struct column_set {
+    static_assert(sizeof...(Ptrs) > 0, "sqlforge: columns<> needs at least one field");
+};
+template <auto... Ptrs>
+inline constexpr column_set<Ptrs...> columns{};
+
 // FOREIGN KEY (From) REFERENCES <table of To> (To) [ON DELETE ...] [ON UPDATE ...]
 //   sqlforge::foreign_key<&Track::AlbumId, &Album::AlbumId, sqlforge::fk_action::cascade>{}
+// From and To are each a member pointer or a sqlforge::columns<...> (composite key).
 // create_all<...> creates referenced tables first; a cycle among them does not compile.
 template <auto From, auto To, fk_action OnDelete = fk_action::no_action, fk_action OnUpdate = fk_action::no_action>
 struct foreign_key {
@@ -71,11 +85,42 @@ struct foreign_key {
     static constexpr fk_action on_update = OnUpdate;
 };
 
+namespace detail {
+// One side of a foreign key: its struct, its fields (indexes, in pairing order), their types.
+template <class Type, auto V>
+struct fk_side_of {
+    using model = class_of<V>;
+    static constexpr bool one_model = true;
+    static constexpr std::array<std::size_t, 1> fields{field_index<V>};
+    using types = std::tuple<member_of<V>>;
+};
+template <auto First, auto... Rest, auto V>
+struct fk_side_of<column_set<First, Rest...>, V> {
+    using model = class_of<First>;
+    static constexpr bool one_model = (std::is_same_v<class_of<Rest>, model> && ...);
+    static constexpr std::array<std::size_t, 1 + sizeof...(Rest)> fields{field_index<First>, field_index<Rest>...};
+    using types = std::tuple<member_of<First>, member_of<Rest>...>;
+};
+template <auto V>
+using fk_side = fk_side_of<std::remove_cv_t<decltype(V)>, V>;
+}  // namespace detail
+
 // A (non-unique) index over one field or several: CREATE INDEX "ix_<table>_<cols>".
 template <auto... Ptrs>
 struct index {
     static_assert(sizeof...(Ptrs) > 0, "sqlforge: index<> needs at least one field");
     static constexpr std::array<std::size_t, sizeof...(Ptrs)> index_fields{field_index<Ptrs>...};
+};
+
+// A field filled from a SQL expression each time the row is read, not stored (SQLAlchemy's
+// column_property). Made by sqlforge::column_property<&T::f>(expr) (stmt/column_property.hpp),
+// which checks the expression's type against the field's; CREATE TABLE, INSERT and UPDATE
+// leave the field out, and SELECT writes the expression in its place.
+template <auto Ptr, class Expr>
+struct column_property_t {
+    static constexpr auto field_ptr = Ptr;
+    using expr_type = Expr;
+    Expr expr;
 };
 
 // CHECK (<sql>): a table check constraint written in SQL, e.g. check<"\"price\" >= 0">.

@@ -76,7 +76,7 @@ struct update_row_sql {
         w.put(" SET ");
         bool first = true;
         for (std::size_t i = 0; i < table<T>::column_count; ++i) {
-            if (table<T>::is_primary_key(i)) continue;
+            if (table<T>::is_primary_key(i) || table<T>::computed[i]) continue;
             if (!first) w.put(", ");
             first = false;
             D::quote(w, table<T>::column_names[i]);
@@ -93,7 +93,7 @@ struct update_row_sql {
     template <class F>
     static constexpr void each_param(const T& obj, F&& f) {
         [&]<std::size_t... I>(std::index_sequence<I...>) {
-            ((table<T>::is_primary_key(I) ? void() : f(boost::pfr::get<I>(obj))), ...);
+            ((table<T>::is_primary_key(I) || table<T>::computed[I] ? void() : f(boost::pfr::get<I>(obj))), ...);
         }(std::make_index_sequence<table<T>::column_count>{});
         detail::each_key_field(obj, f);
     }
@@ -123,13 +123,19 @@ struct insert_full_row_sql {
         w.put("INSERT INTO ");
         D::quote(w, table<T>::name);
         w.put(" (");
+        bool first = true;
         for (std::size_t i = 0; i < table<T>::column_count; ++i) {
-            if (i) w.put(", ");
+            if (table<T>::computed[i]) continue;  // a column_property is not stored
+            if (!first) w.put(", ");
+            first = false;
             D::quote(w, table<T>::column_names[i]);
         }
         w.put(") VALUES (");
+        first = true;
         for (std::size_t i = 0; i < table<T>::column_count; ++i) {
-            if (i) w.put(", ");
+            if (table<T>::computed[i]) continue;
+            if (!first) w.put(", ");
+            first = false;
             D::placeholder(w);
         }
         w.put(')');
@@ -140,8 +146,9 @@ struct insert_full_row_sql {
     }
     template <class F>
     static constexpr void each_param(const T& obj, F&& f) {
-        [&]<std::size_t... I>(std::index_sequence<I...>) { (f(boost::pfr::get<I>(obj)), ...); }(
-            std::make_index_sequence<table<T>::column_count>{});
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((table<T>::computed[I] ? void() : f(boost::pfr::get<I>(obj))), ...);
+        }(std::make_index_sequence<table<T>::column_count>{});
     }
 };
 

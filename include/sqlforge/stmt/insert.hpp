@@ -39,7 +39,7 @@ namespace sqlforge {
 namespace detail {
 template <class T>
 constexpr bool inserted_column(std::size_t i) {
-    return i != table<T>::autoincrement;
+    return i != table<T>::autoincrement && !table<T>::computed[i];
 }
 template <class T>
 constexpr std::size_t inserted_column_count() {

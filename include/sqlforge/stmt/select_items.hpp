@@ -22,8 +22,21 @@ struct all_of_t {
     using model = T;
     using tables = boost::mp11::mp_list<table_ref<T>>;
     static constexpr bool aggregate = false;
+    // The values bound by T's column_property expressions, in field order.
     template <class F>
-    constexpr void each_param(F&&) const {}
+    constexpr void each_param(F&& f) const {
+        if constexpr (table<T>::has_computed) {
+            [&]<std::size_t... I>(std::index_sequence<I...>) {
+                ((table<T>::computed[I] ? col_param<I>(f) : void()), ...);
+            }(std::make_index_sequence<table<T>::column_count>{});
+        }
+    }
+
+private:
+    template <std::size_t I, class F>
+    static constexpr void col_param(F& f) {
+        if constexpr (table<T>::computed[I]) detail::property_of<T, I>().expr.each_param(f);
+    }
 };
 template <class T>
 inline constexpr all_of_t<T> all_of{};
@@ -106,11 +119,27 @@ template <class... Items>
 using select_row_t = typename select_row<Items...>::type;
 
 namespace detail {
+// A computed field (column_property) as `(<expression>) AS "field"`.
+template <class D, class T, std::size_t I, class W>
+constexpr void render_model_column(W& w) {
+    if constexpr (table<T>::computed[I]) {
+        render_property<D, T, I>(w);
+        w.put(" AS ");
+    } else {
+        table_ref<T>::template render_qualifier<D>(w);
+        w.put('.');
+    }
+    D::quote(w, table<T>::column_names[I]);
+}
 template <class D, class T, class W, std::size_t... I>
 constexpr void render_all_columns(W& w, std::index_sequence<I...>) {
-    ((I ? w.put(", ") : void(), table_ref<T>::template render_qualifier<D>(w), w.put('.'),
-      D::quote(w, table<T>::column_names[I])),
-     ...);
+    if constexpr (table<T>::has_computed) {
+        ((I ? w.put(", ") : void(), render_model_column<D, T, I>(w)), ...);
+    } else {
+        ((I ? w.put(", ") : void(), table_ref<T>::template render_qualifier<D>(w), w.put('.'),
+          D::quote(w, table<T>::column_names[I])),
+         ...);
+    }
 }
 }  // namespace detail
 
