@@ -105,7 +105,9 @@ TEST_CASE("column_property: filter and order by the computed field; its values a
                  .where(stats::long_tracks > 1 && stats::Title != "x")
                  .order_by(stats::track_count.desc(), stats::AlbumId);
     constexpr std::string_view sql = q.sql<L>();
-    static_assert(sql.find(R"( WHERE (SELECT COUNT(*) FROM "Track" WHERE "Track"."AlbumId" = "Album"."AlbumId" AND "Track"."Milliseconds" > ?) > ? AND "Album"."Title" <> ?)") != std::string_view::npos);
+    // (a run-time CHECK: g++ 12's UBSan instrumentation makes string_view::find non-constant,
+    // and the test command builds this file under ASan+UBSan too)
+    CHECK(sql.find(R"( WHERE (SELECT COUNT(*) FROM "Track" WHERE "Track"."AlbumId" = "Album"."AlbumId" AND "Track"."Milliseconds" > ?) > ? AND "Album"."Title" <> ?)") != std::string_view::npos);
     static_assert(sql.ends_with(
         R"( ORDER BY (SELECT COUNT(*) FROM "Track" WHERE "Track"."AlbumId" = "Album"."AlbumId") DESC, "Album"."AlbumId")"));
     CHECK(binds(q) == "int:300000, int:300000, int:1, text:x");
