@@ -40,11 +40,8 @@ constexpr std::string_view item_name() {
     else return "expression";
 }
 
-// flatten: g++ otherwise keeps std::string::assign's _M_replace out of line here (~70
-// instructions per text column per row, a tenth of a MariaDB row's client-side cost); the
-// backends' conversion and error paths are noinline and stay out.
 template <class T, class St, std::size_t... I>
-[[gnu::flatten]] void read_model(const St& st, int first, T& out, std::index_sequence<I...>) {
+void read_model(const St& st, int first, T& out, std::index_sequence<I...>) {
     (read_value(st, first + static_cast<int>(I), boost::pfr::get<I>(out), qualified_column_name<T, I>::value), ...);
 }
 
