@@ -4,6 +4,9 @@
 #include "models.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <type_traits>
+#include <vector>
 
 using test::Job;
 
@@ -214,4 +217,97 @@ TEST_CASE_TEMPLATE("a result left half-read is reset and the statement reusable"
     CHECK(s.execute(q).all().size() == 10);
     CHECK(s.execute(q).first() == 0);
     s.commit();
+}
+
+// A result borrows its statement from the connection; commit / rollback / close give the
+// connection back. Reading the result after that must be a clear error, never a read of a
+// statement that is gone (null_pool: the connection is closed) or another session's.
+TEST_CASE_TEMPLATE("a result read after commit, rollback, close or the session's end throws invalid_request_error",
+                   B, SQLFORGE_BACKENDS) {
+    if (test::skipped<B>()) return;
+    fresh_jobs<B>();
+    // A file-less SQLite :memory: engine is one connection: keep it (its pool is that one).
+    auto e = std::is_same_v<B, test::sqlite_backend> ? B::engine() : sf::create_engine(B::url(), {.null_pool = true});
+    if constexpr (std::is_same_v<B, test::sqlite_backend>) sf::create_all<Job>(e);
+    {
+        sf::session s{e};
+        for (int i = 0; i < 5; ++i) {
+            Job j{.name = std::to_string(i), .status = i};
+            s.add(j);
+        }
+        s.commit();
+    }
+    const auto q = sf::select(job::status).order_by(job::status);
+    const auto revoked = doctest::Contains("committed, rolled back or closed");
+
+    SUBCASE("half-read, then commit: the rows read stay, the next read throws") {
+        sf::session s{e};
+        auto r = s.query<Job>().order_by(job::id).execute();
+        auto it = r.begin();
+        CHECK(it->name == "0");
+        s.commit();
+        CHECK(it->name == "0");
+        CHECK_THROWS_WITH_AS(++it, revoked, sf::invalid_request_error);
+        CHECK_THROWS_AS(r.all(), sf::invalid_request_error);
+        // The session and the statement go on.
+        CHECK(s.execute(q).all() == std::vector<int>{0, 1, 2, 3, 4});
+    }
+    SUBCASE("not started, then rollback: all(), first() and iterating throw") {
+        sf::session s{e};
+        auto r1 = s.execute(q);
+        auto r2 = s.execute(sf::select(job::name).where(job::status == 3));
+        auto r3 = s.query<Job>().execute();
+        s.rollback();
+        CHECK_THROWS_WITH_AS(r1.all(), revoked, sf::invalid_request_error);
+        CHECK_THROWS_AS(r2.first(), sf::invalid_request_error);
+        CHECK_THROWS_AS((void)r3.begin(), sf::invalid_request_error);
+        CHECK(s.execute(q).first() == 0);
+    }
+    SUBCASE("a result moved after it was returned is still tracked") {
+        sf::session s{e};
+        std::vector<sf::result<int>> kept;
+        kept.reserve(1);
+        kept.push_back(s.execute(q));
+        std::optional<sf::result<int>> moved;
+        moved.emplace(std::move(kept.front()));
+        s.close();
+        CHECK_THROWS_AS((void)moved->begin(), sf::invalid_request_error);
+        CHECK(kept.front().all().empty());  // the moved-from result is empty, not an error
+    }
+    SUBCASE("the session destroyed before its result") {
+        std::optional<sf::result<int>> r;
+        {
+            sf::session s{e};
+            r.emplace(s.execute(q));
+        }
+        CHECK_THROWS_AS(r->all(), sf::invalid_request_error);
+    }
+    SUBCASE("raw SQL results: the first row was read by execute(), the next read throws") {
+        sf::session s{e};
+        auto r = s.execute(sf::text("SELECT status FROM job WHERE status >= :lo ORDER BY status"), {{"lo", 1}});
+        auto it = r.begin();
+        CHECK(it->get<int>(0) == 1);
+        s.commit();
+        CHECK(it->get<int>(0) == 1);
+        CHECK_THROWS_WITH_AS(++it, revoked, sf::invalid_request_error);
+    }
+    SUBCASE("a Core connection's results, and results read in full before commit") {
+        auto c = e.connect();
+        auto r = c.execute(q);
+        auto all = c.execute(q).all();  // read in full: nothing is left to revoke
+        auto first = c.execute(sf::text("SELECT count(*) FROM job")).template scalar<std::int64_t>();
+        c.commit();
+        CHECK(all.size() == 5);
+        CHECK(first == 5);
+        CHECK_THROWS_AS(r.all(), sf::invalid_request_error);
+    }
+    SUBCASE("a result read to its end before commit stays readable as empty") {
+        sf::session s{e};
+        auto r = s.execute(q);
+        int n = 0;
+        for (int v : r) n += v;
+        s.commit();
+        CHECK(n == 10);
+        CHECK(r.all().empty());
+    }
 }

@@ -20,7 +20,7 @@ public:
     template <class Stmt>
     auto execute(Stmt&& stmt) {
         if constexpr (returns_rows<Stmt>) {
-            return scope_.run([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); });
+            return scope_.run_result([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); });
         } else {
             return scope_.run([&](auto& c) { return run_statement(c, stmt); });
         }

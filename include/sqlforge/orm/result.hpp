@@ -6,7 +6,10 @@
 //
 // A result borrows a statement from its connection's cache. Read it (or drop it) before
 // running the same statement again on the same session: the second run resets the first.
+// Reading it after its session committed, rolled back or closed throws invalid_request_error
+// (orm/statement_lease.hpp): the statement went back with the connection.
 #include <sqlforge/orm/errors.hpp>
+#include <sqlforge/orm/statement_lease.hpp>
 #include <sqlforge/schema/value_traits.hpp>
 
 #include <boost/pfr/core.hpp>
@@ -157,15 +160,16 @@ public:
     using value_type = Row;
 
     result(void* stmt, const detail::cursor_ops<Row>* ops, std::shared_ptr<const void> keep_alive = {}) noexcept
-        : stmt_(stmt), ops_(ops), keep_alive_(std::move(keep_alive)) {}
+        : lease_(stmt, ops->reset), ops_(ops), keep_alive_(std::move(keep_alive)) {}
     result(result&& o) noexcept
-        : stmt_(std::exchange(o.stmt_, nullptr)), ops_(o.ops_), keep_alive_(std::move(o.keep_alive_)),
+        : lease_(std::move(o.lease_)), ops_(o.ops_), keep_alive_(std::move(o.keep_alive_)),
           row_(std::move(o.row_)), started_(o.started_), done_(o.done_) {}
     result& operator=(result&&) = delete;
     result(const result&) = delete;
     ~result() { release(); }
 
     friend class detail::cursor_iterator<result, Row>;
+    friend struct detail::lease_access;
     using iterator = detail::cursor_iterator<result, Row>;
 
     iterator begin() {
@@ -183,12 +187,13 @@ public:
             rows.push_back(std::move(row_));  // the current row, not yet passed by the caller
         }
         started_ = true;
-        if (!stmt_) {
+        if (!lease_.get()) {
+            if (lease_.revoked()) detail::throw_revoked_result();
             done_ = true;
             return rows;
         }
         try {
-            ops_->append_all(stmt_, rows);
+            ops_->append_all(lease_.get(), rows);
         } catch (...) {
             release();
             throw;
@@ -258,13 +263,14 @@ public:
 private:
     void advance() {
         started_ = true;
-        if (done_ || !stmt_) {
+        if (done_ || !lease_.get()) {
+            if (lease_.revoked()) detail::throw_revoked_result();  // every later read too
             done_ = true;
             return;
         }
         bool more = false;
         try {
-            more = ops_->next(stmt_, row_);
+            more = ops_->next(lease_.get(), row_);
         } catch (...) {
             release();
             throw;
@@ -273,11 +279,11 @@ private:
     }
     void release() noexcept {
         done_ = true;
-        if (stmt_) ops_->reset(std::exchange(stmt_, nullptr));
+        lease_.release();
         keep_alive_.reset();
     }
 
-    void* stmt_;
+    detail::statement_lease lease_;  // the statement, while rows are left to read
     const detail::cursor_ops<Row>* ops_;
     std::shared_ptr<const void> keep_alive_;  // an rvalue statement's owned values, while bound
     Row row_{};

@@ -133,7 +133,7 @@ public:
         using S = std::remove_cvref_t<Stmt>;
         if constexpr (returns_rows<Stmt>) {
             return explaining_mismatch<S>(
-                [&] { return scope_.run([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); }); });
+                [&] { return scope_.run_result([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); }); });
         } else {
             return explaining_mismatch<S>([&] { return scope_.run([&](auto& c) { return run_statement(c, stmt); }); });
         }

@@ -736,7 +736,7 @@ public:
     using value_type = row;
 
     raw_result(raw_result&& o) noexcept
-        : stmt_(std::exchange(o.stmt_, nullptr)), ops_(o.ops_), owned_(std::move(o.owned_)),
+        : lease_(std::move(o.lease_)), ops_(o.ops_), owned_(std::move(o.owned_)),
           kinds_(std::move(o.kinds_)), cols_(o.cols_), row_(std::move(o.row_)), affected_(o.affected_),
           done_(std::exchange(o.done_, true)) {}
     raw_result& operator=(raw_result&&) = delete;
@@ -810,6 +810,7 @@ public:
 
 private:
     friend struct detail::raw_access;
+    friend struct detail::lease_access;
 
     raw_result(std::shared_ptr<const detail::raw_columns> cols, std::int64_t affected)
         : cols_(cols), affected_(affected) {
@@ -817,13 +818,14 @@ private:
     }
 
     void advance() {
-        if (done_ || !stmt_) {
+        if (done_ || !lease_.get()) {
+            if (lease_.revoked()) detail::throw_revoked_result();  // every later read too
             done_ = true;
             return;
         }
         bool more = false;
         try {
-            more = ops_->next(stmt_, kinds_, row_.values_);
+            more = ops_->next(lease_.get(), kinds_, row_.values_);
         } catch (...) {
             release();
             throw;
@@ -832,11 +834,11 @@ private:
     }
     void release() noexcept {
         done_ = true;
-        if (stmt_) ops_->reset(std::exchange(stmt_, nullptr));
+        lease_.release();
         owned_.clear();
     }
 
-    void* stmt_ = nullptr;
+    detail::statement_lease lease_;  // the statement, while rows are left to read (orm/statement_lease.hpp)
     const detail::raw_cursor_ops* ops_ = nullptr;
     params owned_;  // the values of an execute() given them as a temporary, while bound
     std::vector<detail::raw_kind> kinds_;
@@ -900,8 +902,8 @@ struct raw_access {
         mark_decimal_columns(ps, *cols);
         raw_result r(std::move(cols), -1);
         if (owned) r.owned_ = std::move(*owned);
-        r.stmt_ = &ps;
         r.ops_ = &raw_cursor_ops_for<PS>;
+        r.lease_.hold(&ps, r.ops_->reset);
         r.done_ = false;
         r.advance();  // runs the statement: its errors belong to execute()
         return r;
@@ -913,7 +915,7 @@ struct raw_access {
 // needed and run (a lost connection marks the scope broken, as for every statement).
 inline raw_result execute_text(transaction_scope& scope, const text& t, const params& p, params* owned) {
     t.check(p, scope.get_engine().kind());
-    return scope.run([&](auto& c) { return raw_access::run(c, t, p, owned); });
+    return scope.run_result([&](auto& c) { return raw_access::run(c, t, p, owned); });
 }
 
 }  // namespace detail

@@ -11,9 +11,13 @@
 // SQLAlchemy's PendingRollbackError); rollback() does not talk to the dead connection. A
 // loss outside a transaction (at autobegin) is acknowledged at once: the next statement
 // checks out a fresh connection.
+//
+// The results a scope returns are tracked (orm/statement_lease.hpp): when a transaction ends
+// or the connection goes back, their statements are reset first, and reading them throws.
 #include <sqlforge/orm/backends.hpp>
 #include <sqlforge/orm/engine.hpp>
 #include <sqlforge/orm/errors.hpp>
+#include <sqlforge/orm/statement_lease.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -66,7 +70,8 @@ public:
           broken_(std::exchange(o.broken_, false)),
           serial_(o.serial_),
           savepoint_names_(o.savepoint_names_),
-          savepoints_(std::move(o.savepoints_)) {}
+          savepoints_(std::move(o.savepoints_)),
+          results_(std::move(o.results_)) {}
     transaction_scope& operator=(transaction_scope&&) = delete;
     ~transaction_scope() { close(); }
 
@@ -84,6 +89,15 @@ public:
     decltype(auto) run(F&& f) {
         begin_if_needed();
         return guarded(std::forward<F>(f));
+    }
+
+    // run(f) for an f that returns a result reading a cached statement (result<Row>,
+    // raw_result): the result is tracked, so that ending the transaction revokes it.
+    template <class F>
+    auto run_result(F&& f) {
+        auto r = run(std::forward<F>(f));
+        results_.add(lease_access::of(r));
+        return r;
     }
 
     void commit() {
@@ -213,12 +227,16 @@ private:
         end_transaction();
         give_back(broken);
     }
+    // The transaction's results are revoked before COMMIT / ROLLBACK is sent: their statements
+    // are reset while the connection is still ours.
     void end_transaction() noexcept {
+        results_.revoke_all();
         in_tx_ = false;
         savepoints_.clear();
     }
 
     void give_back(bool broken) noexcept {
+        results_.revoke_all();
         if (conn_) engine_.release(std::move(conn_), broken || broken_);
         broken_ = false;
     }
@@ -244,6 +262,7 @@ private:
     unsigned savepoint_names_ = 0;    // last N of sp_N in this transaction
     std::vector<unsigned> savepoints_;  // open savepoints, outermost first
     std::string name_;
+    lease_list results_;  // the live results of this transaction
 };
 
 }  // namespace detail
