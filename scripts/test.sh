@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: installs what is missing, starts a MariaDB for the MySQL tests (when
-# scripts/mariadb.sh exists), builds with g++ (build/gcc) and clang++ (build/clang), runs
-# ctest in both, prints a summary and exits non-zero if anything failed.
+# scripts/mariadb.sh exists), builds with g++ (build/gcc) and with clang++ under ASan+UBSan
+# (build/clang), runs ctest in both, runs the concurrency tests under TSan and the fuzzers,
+# prints a summary and exits non-zero if anything failed. About 14 minutes on 2 cores.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -65,103 +66,81 @@ run_ctest() {
         summary+=("$name: ctest OK ($passed passed)")
     fi
 }
-for compiler in gcc clang; do
-    build_dir=build/$compiler
+# build_and_test NAME COMPILER BUILD_DIR [cmake args]: builds every target with scripts/build.sh
+# and runs ctest there. A build error fails the run, but the tests that did build still run.
+build_and_test() {
+    local name=$1 compiler=$2 build_dir=$3 cmake_args=${4:-} step_start=$SECONDS
     echo
-    echo "==== $compiler: build ($build_dir) ===="
+    echo "==== $name: build ($build_dir) ===="
     # Remove the test binaries of the last build, so that one whose sources no longer compile
     # cannot pass as a stale binary (it shows up as "Not Run" instead). Relinking is cheap.
     if [[ -d $build_dir/tests ]]; then
         find "$build_dir/tests" -maxdepth 1 -type f -name '*_tests' -delete
     fi
-    build_rc=0
-    SQLFORGE_KEEP_GOING=1 bash scripts/build.sh "$compiler" "$build_dir" || build_rc=$?
+    local build_rc=0
+    SQLFORGE_CMAKE_ARGS=$cmake_args SQLFORGE_KEEP_GOING=1 bash scripts/build.sh "$compiler" "$build_dir" || build_rc=$?
     if ((build_rc == 3)) || [[ ! -f $build_dir/CTestTestfile.cmake ]]; then
-        summary+=("$compiler: CONFIGURE FAILED")
+        summary+=("$name: CONFIGURE FAILED")
         total_failed=$((total_failed + 1))
         status=1
-        continue
+        return
     fi
     if ((build_rc != 0)); then
-        summary+=("$compiler: BUILD FAILED (the tests that built still ran)")
+        summary+=("$name: BUILD FAILED (the tests that built still ran)")
         total_failed=$((total_failed + 1))
         status=1
     fi
-    run_ctest "$compiler" "$build_dir"
-done
+    echo "test.sh: $name build took $((SECONDS - step_start)) s"
+    run_ctest "$name" "$build_dir"
+}
 
-# --- AddressSanitizer + UndefinedBehaviorSanitizer: every test binary and example once more
-# (g++, -O1 with debug info); compile-fail tests and benchmarks are left out: they run no code.
-echo
-echo "==== asan+ubsan: build (build/asan) ===="
-asan_dir=build/asan
-if [[ -d $asan_dir/tests ]]; then
-    find "$asan_dir/tests" -maxdepth 1 -type f -name '*_tests' -delete
-fi
-asan_targets=(--target unit_tests sqlite_backend_tests integration_tests reliability_tests sqlforge_examples)
-[[ -n ${SQLFORGE_TEST_MYSQL_URL:-} ]] && asan_targets+=(mysql_backend_tests)
-asan_rc=0
-SQLFORGE_CMAKE_ARGS="-DSQLFORGE_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSQLFORGE_BUILD_BENCHMARKS=OFF" \
-    SQLFORGE_KEEP_GOING=1 bash scripts/build.sh gcc "$asan_dir" "${asan_targets[@]}" || asan_rc=$?
-if ((asan_rc != 0)); then
-    summary+=("asan: BUILD FAILED (exit code $asan_rc)")
-    total_failed=$((total_failed + 1))
-    status=1
-else
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        run_ctest asan "$asan_dir" -E '^(compile_fail|bench)'
-fi
+# run_step NAME LOG SCRIPT [args]: runs a script whose last "NAME: N passed, M failed" line
+# gives its counts (scripts/tsan.sh, scripts/fuzz.sh). No such line, or a non-zero exit with
+# none failed, counts as one failure.
+run_step() {
+    local name=$1 log=$2 script=$3
+    shift 3
+    local rc=0 line p=0 f=1
+    mkdir -p "$(dirname "$log")"
+    bash "$script" "$@" 2>&1 | tee "$log" || rc=$?
+    line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed\$" "$log" | tail -n 1 || true)
+    if [[ $line =~ ^$name:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        p=${BASH_REMATCH[1]}
+        f=${BASH_REMATCH[2]}
+    fi
+    ((rc == 0 || f > 0)) || f=1
+    total_passed=$((total_passed + p))
+    total_failed=$((total_failed + f))
+    if ((rc != 0 || f != 0)); then
+        summary+=("$name: FAILED ($p passed, $f failed, exit code $rc)")
+        status=1
+    else
+        summary+=("$name: OK ($p passed)")
+    fi
+}
+
+# --- g++: the plain optimised build (warnings are errors), every test, example and benchmark.
+build_and_test gcc gcc build/gcc
+
+# --- clang++ with AddressSanitizer + UndefinedBehaviorSanitizer (-O1 -g1; warnings are errors
+# here too): every test, example and benchmark once more, leaks checked. One instrumented
+# clang++ build instead of a plain clang++ build and a g++ sanitizer build: g++'s UBSan made
+# that one the longest step of the run (chinook_full_test.cpp alone took 5 min of CPU).
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    build_and_test "clang+asan+ubsan" clang build/clang "-DSQLFORGE_SANITIZE=ON"
 
 # --- ThreadSanitizer: the concurrency tests (pool, SQLite contention, load) built with
-# clang++ -fsanitize=thread in build/tsan and run once by scripts/tsan.sh, whose last line
-# "tsan: N passed, M failed" (doctest test cases) is added to the totals.
+# clang++ -fsanitize=thread in build/tsan and run once; the counts are doctest test cases.
 echo
 echo "==== tsan: scripts/tsan.sh (build/tsan) ===="
-mkdir -p build
-tsan_rc=0
-bash scripts/tsan.sh build/tsan 2>&1 | tee build/tsan.log || tsan_rc=$?
-if [[ $(tail -n 1 build/tsan.log) =~ ^tsan:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-    tsan_passed=${BASH_REMATCH[1]}
-    tsan_failed=${BASH_REMATCH[2]}
-else
-    tsan_passed=0; tsan_failed=1
-fi
-((tsan_rc == 0 || tsan_failed > 0)) || tsan_failed=1
-total_passed=$((total_passed + tsan_passed))
-total_failed=$((total_failed + tsan_failed))
-if ((tsan_rc != 0 || tsan_failed != 0)); then
-    summary+=("tsan: FAILED ($tsan_passed passed, $tsan_failed failed, exit code $tsan_rc)")
-    status=1
-else
-    summary+=("tsan: OK ($tsan_passed passed)")
-fi
-# --- ThreadSanitizer: end
+run_step tsan build/tsan.log scripts/tsan.sh build/tsan
 
 # --- libFuzzer (clang): scripts/fuzz.sh builds the fuzz targets in build/fuzz and runs each
 # one 60 s from its committed seed corpus (fuzz/corpus/), all at once; a crash, a leak or UB in
 # any of them fails the run. About 2.5 minutes including the build.
 echo
 echo "==== fuzz (build/fuzz, 60 s per target) ===="
-mkdir -p build
-fuzz_rc=0
-bash scripts/fuzz.sh 60 2>&1 | tee build/fuzz.log || fuzz_rc=$?
-fuzz_line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed$' build/fuzz.log | tail -n 1 || true)
-if [[ $fuzz_line =~ ^fuzz:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-    fuzz_passed=${BASH_REMATCH[1]}
-    fuzz_failed=${BASH_REMATCH[2]}
-else
-    fuzz_passed=0; fuzz_failed=1
-fi
-((fuzz_rc == 0 || fuzz_failed > 0)) || fuzz_failed=1
-total_passed=$((total_passed + fuzz_passed))
-total_failed=$((total_failed + fuzz_failed))
-if ((fuzz_rc != 0 || fuzz_failed != 0)); then
-    summary+=("fuzz: FAILED ($fuzz_passed passed, $fuzz_failed failed, exit code $fuzz_rc)")
-    status=1
-else
-    summary+=("fuzz: OK ($fuzz_passed targets, 60 s each)")
-fi
-# --- libFuzzer: end
+run_step fuzz build/fuzz.log scripts/fuzz.sh 60
 
 echo
 echo "==== summary ($((SECONDS - started)) s) ===="
