@@ -35,8 +35,22 @@ fi
 
 total_passed=0
 total_failed=0
-summary=()
+summary=("setup and MariaDB: $((SECONDS - started)) s")
 status=0
+
+# record WHAT PASSED FAILED EXIT_CODE STARTED: adds a step's counts to the totals and a line
+# (with the seconds since STARTED) to the summary; a failure or a non-zero exit fails the run.
+record() {
+    local what=$1 p=$2 f=$3 rc=$4 secs=$((SECONDS - $5))
+    total_passed=$((total_passed + p))
+    total_failed=$((total_failed + f))
+    if ((rc != 0 || f != 0)); then
+        summary+=("$what FAILED ($p passed, $f failed, exit code $rc; ${secs} s)")
+        status=1
+    else
+        summary+=("$what OK ($p passed; ${secs} s)")
+    fi
+}
 
 # run_ctest NAME BUILD_DIR [ctest args...]: runs ctest in BUILD_DIR, adds its counts to the
 # totals and a line to the summary. A log without ctest's "N tests failed out of M" line
@@ -46,7 +60,7 @@ run_ctest() {
     shift 2
     echo
     echo "==== $name: ctest ===="
-    local log=$dir/ctest.log rc=0 line failed ran passed
+    local log=$dir/ctest.log rc=0 line failed ran step_start=$SECONDS
     ctest --test-dir "$dir" --output-on-failure --no-tests=error --timeout 900 -j2 "$@" \
         2>&1 | tee "$log" || rc=$?
     line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
@@ -56,15 +70,7 @@ run_ctest() {
     else
         failed=1; ran=1
     fi
-    passed=$((ran - failed))
-    total_passed=$((total_passed + passed))
-    total_failed=$((total_failed + failed))
-    if ((rc != 0 || failed != 0)); then
-        summary+=("$name: ctest FAILED ($passed passed, $failed failed, exit code $rc)")
-        status=1
-    else
-        summary+=("$name: ctest OK ($passed passed)")
-    fi
+    record "$name: ctest" $((ran - failed)) "$failed" "$rc" "$step_start"
 }
 # build_and_test NAME COMPILER BUILD_DIR [cmake args]: builds every target with scripts/build.sh
 # and runs ctest there. A build error fails the run, but the tests that did build still run.
@@ -86,11 +92,12 @@ build_and_test() {
         return
     fi
     if ((build_rc != 0)); then
-        summary+=("$name: BUILD FAILED (the tests that built still ran)")
+        summary+=("$name: BUILD FAILED (the tests that built still ran; $((SECONDS - step_start)) s)")
         total_failed=$((total_failed + 1))
         status=1
+    else
+        summary+=("$name: build OK ($((SECONDS - step_start)) s)")
     fi
-    echo "test.sh: $name build took $((SECONDS - step_start)) s"
     run_ctest "$name" "$build_dir"
 }
 
@@ -100,7 +107,7 @@ build_and_test() {
 run_step() {
     local name=$1 log=$2 script=$3
     shift 3
-    local rc=0 line p=0 f=1
+    local rc=0 line p=0 f=1 step_start=$SECONDS
     mkdir -p "$(dirname "$log")"
     bash "$script" "$@" 2>&1 | tee "$log" || rc=$?
     line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed\$" "$log" | tail -n 1 || true)
@@ -109,14 +116,7 @@ run_step() {
         f=${BASH_REMATCH[2]}
     fi
     ((rc == 0 || f > 0)) || f=1
-    total_passed=$((total_passed + p))
-    total_failed=$((total_failed + f))
-    if ((rc != 0 || f != 0)); then
-        summary+=("$name: FAILED ($p passed, $f failed, exit code $rc)")
-        status=1
-    else
-        summary+=("$name: OK ($p passed)")
-    fi
+    record "$name" "$p" "$f" "$rc" "$step_start"
 }
 
 # --- g++: the plain optimised build (warnings are errors), every test, example and benchmark.
