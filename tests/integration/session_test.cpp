@@ -311,3 +311,39 @@ TEST_CASE_TEMPLATE("a result read after commit, rollback, close or the session's
         CHECK(r.all().empty());
     }
 }
+
+// contains / startswith / endswith match their value as it is: %, _, / and \ in it are
+// plain characters, the same on both backends (LIKE ... ESCAPE '/').
+TEST_CASE_TEMPLATE("contains, startswith, endswith and like with ESCAPE match literally on every backend", B,
+                   SQLFORGE_BACKENDS) {
+    if (test::skipped<B>()) return;
+    auto e = fresh_jobs<B>();
+    sf::session s{e};
+    const std::vector<std::string> values = {"50% off", "50 off", "a_b", "axb", "path/to", "pathxto",
+                                             "back\\slash", "backslash", "100%", "1000"};
+    for (const auto& v : values) {
+        Job j{.name = v, .status = 0};
+        s.add(j);
+    }
+    auto found = [&](auto where) {
+        std::vector<std::string> r;
+        for (const Job& j : s.query<Job>().where(where).order_by(job::id)) r.push_back(j.name);
+        return r;
+    };
+    using V = std::vector<std::string>;
+    CHECK(found(job::name.contains("%")) == V{"50% off", "100%"});
+    CHECK(found(job::name.contains("0% o")) == V{"50% off"});
+    CHECK(found(job::name.contains("_")) == V{"a_b"});
+    CHECK(found(job::name.startswith("a_")) == V{"a_b"});
+    CHECK(found(job::name.endswith("/to")) == V{"path/to"});
+    CHECK(found(job::name.contains("h/t")) == V{"path/to"});
+    CHECK(found(job::name.contains("k\\s")) == V{"back\\slash"});
+    CHECK(found(job::name.endswith(std::string("0%"))) == V{"100%"});
+    CHECK(found(job::name.startswith("")) == values);
+    // like() with an ESCAPE character: !% is a plain %, % still matches anything.
+    CHECK(found(job::name.like("%0!%", sf::escape<'!'>)) == V{"100%"});
+    CHECK(found(job::name.like("a!_%", sf::escape<'!'>)) == V{"a_b"});
+    // Without ESCAPE the same patterns are wildcards.
+    CHECK(found(job::name.like("a_b")) == V{"a_b", "axb"});
+    s.commit();
+}

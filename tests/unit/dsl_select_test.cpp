@@ -339,6 +339,34 @@ TEST_CASE("is_null, is_not_null, like, in, between") {
     static_assert(decltype(job::status.between(1, std::optional<int>{}))::nullable);
 }
 
+TEST_CASE("like with ESCAPE; contains, startswith and endswith escape their value") {
+    auto esc = sf::select(job::id).where(job::name.like("100!%%", sf::escape<'!'>));
+    static_assert(esc.sql<L>() == R"(SELECT "job"."id" FROM "job" WHERE "job"."name" LIKE ? ESCAPE '!')");
+    static_assert(esc.sql<M>() == R"(SELECT `job`.`id` FROM `job` WHERE `job`.`name` LIKE ? ESCAPE '!')");
+    CHECK(binds(esc) == "text:100!%%");
+
+    // The value is matched as it is: %, _ and the escape character / are escaped.
+    auto c = sf::select(job::id).where(job::name.contains("50%_off/x") || job::note.startswith(std::string("a_")) ||
+                                       job::name.endswith(std::string_view("%")));
+    static_assert(
+        c.sql<L>() ==
+        R"(SELECT "job"."id" FROM "job" WHERE "job"."name" LIKE ? ESCAPE '/' OR "job"."note" LIKE ? ESCAPE '/' OR "job"."name" LIKE ? ESCAPE '/')");
+    static_assert(
+        c.sql<M>() ==
+        R"(SELECT `job`.`id` FROM `job` WHERE `job`.`name` LIKE ? ESCAPE '/' OR `job`.`note` LIKE ? ESCAPE '/' OR `job`.`name` LIKE ? ESCAPE '/')");
+    CHECK(binds(c) == "text:%50/%/_off//x%, text:a/_%, text:%/%");
+    CHECK(placeholders_match(c));
+
+    // The pattern is owned by the statement: the value may be a temporary.
+    auto owned = sf::select(job::id).where(job::name.contains(std::string(40, 'x')));
+    CHECK(binds(owned) == "text:%" + std::string(40, 'x') + "%");
+
+    // Nullability follows the column, as for like().
+    static_assert(decltype(job::note.contains("x"))::nullable);
+    static_assert(!decltype(job::name.endswith("x"))::nullable);
+    static_assert(!decltype(job::name.like("x", sf::escape<'#'>))::nullable);
+}
+
 TEST_CASE("order_by: bare, asc, desc, expressions and labels") {
     auto bare = sf::select(job::name).order_by(job::name);
     static_assert(bare.sql<L>() == R"(SELECT "job"."name" FROM "job" ORDER BY "job"."name")");

@@ -1,10 +1,14 @@
 #pragma once
-// IS [NOT] NULL, LIKE, IN (list), BETWEEN: the tests a WHERE clause is made of.
+// IS [NOT] NULL, LIKE (with ESCAPE; contains / startswith / endswith), IN (list), BETWEEN:
+// the tests a WHERE clause is made of.
 #include <sqlforge/expr/operators.hpp>
 #include <sqlforge/expr/ops.hpp>
 
 #include <array>
 #include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace sqlforge {
@@ -29,8 +33,8 @@ struct null_test : expr_ops<null_test<E, Not>> {
     }
 };
 
-template <class E, class P>
-struct like_node : expr_ops<like_node<E, P>> {
+template <class E, class P, char Escape>
+struct like_node : expr_ops<like_node<E, P, Escape>> {
     using value_type = bool;
     static constexpr bool nullable = E::nullable || P::nullable;
     using tables = tables_of<typename E::tables, typename P::tables>;
@@ -44,6 +48,11 @@ struct like_node : expr_ops<like_node<E, P>> {
         render_operand<D, E, prec::compare, true>(w);
         w.put(" LIKE ");
         render_operand<D, P, prec::compare, true>(w);
+        if constexpr (Escape != 0) {
+            w.put(" ESCAPE '");
+            w.put(Escape);
+            w.put('\'');
+        }
     }
     template <class F>
     constexpr void each_param(F&& f) const {
@@ -124,6 +133,70 @@ constexpr auto expr_ops<Derived>::like(P&& pattern) const {
     static_assert(expr_kind<Derived> == sql_kind::text, "sqlforge: like() needs a text expression on the left");
     static_assert(expr_kind<PE> == sql_kind::text, "sqlforge: the pattern of like() must be text");
     return like_node<Derived, PE>{{}, self(), as_expr(std::forward<P>(pattern))};
+}
+
+namespace detail {
+// An ESCAPE character means the same in both dialects' string literals only if it is not a
+// quote or a backslash (MySQL reads '\' as one backslash, SQLite as two).
+template <char C>
+constexpr bool check_escape_char() {
+    static_assert(C > ' ' && C < 127 && C != '%' && C != '_' && C != '\'' && C != '\\',
+                  "sqlforge: the ESCAPE character of like() must be one printable ASCII character other than %, _, "
+                  "a quote or a backslash (e.g. sf::escape<'!'> or sf::escape<'/'>)");
+    return true;
+}
+
+// contains() / startswith() / endswith(): '%' + value + '%' (as asked) with value's %, _ and
+// / escaped by '/'. Built once per statement, owned by it.
+inline std::string like_pattern(std::string_view value, bool any_before, bool any_after) {
+    std::string p;
+    p.reserve(value.size() + 2);
+    if (any_before) p += '%';
+    for (char c : value) {
+        if (c == '%' || c == '_' || c == '/') p += '/';
+        p += c;
+    }
+    if (any_after) p += '%';
+    return p;
+}
+
+template <class Derived, class V>
+constexpr auto make_affix_like(const Derived& e, const V& value, bool any_before, bool any_after) {
+    static_assert(expr_kind<Derived> == sql_kind::text,
+                  "sqlforge: contains(), startswith() and endswith() need a text expression on the left");
+    static_assert(!expression<V> && std::is_convertible_v<const V&, std::string_view>,
+                  "sqlforge: contains(), startswith() and endswith() take a text value (a string literal, "
+                  "std::string or std::string_view); for a pattern made of expressions, use like()");
+    if constexpr (!expression<V> && std::is_convertible_v<const V&, std::string_view>) {
+        return like_node<Derived, parameter<std::string>, '/'>{
+            {}, e, parameter<std::string>{{}, like_pattern(std::string_view(value), any_before, any_after)}};
+    }
+}
+}  // namespace detail
+
+template <class Derived>
+template <class P, char C>
+constexpr auto expr_ops<Derived>::like(P&& pattern, escape_char<C>) const {
+    using PE = expr_t<P>;
+    static_assert(expr_kind<Derived> == sql_kind::text, "sqlforge: like() needs a text expression on the left");
+    static_assert(expr_kind<PE> == sql_kind::text, "sqlforge: the pattern of like() must be text");
+    static_assert(detail::check_escape_char<C>());
+    return like_node<Derived, PE, C>{{}, self(), as_expr(std::forward<P>(pattern))};
+}
+template <class Derived>
+template <class V>
+constexpr auto expr_ops<Derived>::contains(V&& value) const {
+    return detail::make_affix_like(self(), value, true, true);
+}
+template <class Derived>
+template <class V>
+constexpr auto expr_ops<Derived>::startswith(V&& value) const {
+    return detail::make_affix_like(self(), value, false, true);
+}
+template <class Derived>
+template <class V>
+constexpr auto expr_ops<Derived>::endswith(V&& value) const {
+    return detail::make_affix_like(self(), value, true, false);
 }
 
 namespace detail {
