@@ -187,7 +187,8 @@ TEST_CASE_TEMPLATE("pool: a checkout that finds every connection out waits, then
     const std::string url = fresh_url<B>(dir);
     auto e = sf::create_engine(url, {.size = 1, .max_overflow = 0, .timeout = 100ms});
     sf::session holder{e};
-    add_row(holder, 1, 1);  // holds the only connection
+    // Holds the only connection, checked out by another thread: a wait in this one could end.
+    std::thread([&] { add_row(holder, 1, 1); }).join();
 
     sf::session waiter{e};
     const auto t0 = clock_type::now();
@@ -210,7 +211,7 @@ TEST_CASE_TEMPLATE("pool: a checkout that finds every connection out waits, then
     holder.commit();
     auto e2 = sf::create_engine(url, {.size = 1, .max_overflow = 0, .timeout = 5s});
     sf::session first{e2};
-    CHECK(first.query<PoolRow>().count() == 1);
+    std::thread([&] { CHECK(first.query<PoolRow>().count() == 1); }).join();
     std::thread giver([&] {
         std::this_thread::sleep_for(50ms);
         first.commit();
@@ -229,14 +230,64 @@ TEST_CASE_TEMPLATE("pool: a checkout that finds every connection out waits, then
     check_no_leak(e2);
 }
 
+TEST_CASE_TEMPLATE("pool: a checkout this thread would wait for itself throws invalid_request_error at once", B,
+                   SQLFORGE_BACKENDS) {
+    if (test::skipped<B>()) return;
+    scratch_dir dir;
+    // A minute of timeout: a wait instead of the error would fail as a timeout_error.
+    auto e = sf::create_engine(fresh_url<B>(dir), {.size = 1, .max_overflow = 1, .timeout = 60s});
+    sf::session a{e}, b{e}, c{e};
+    CHECK(a.query<PoolRow>().count() == 0);
+    CHECK(b.query<PoolRow>().count() == 0);  // overflow: both connections are this thread's now
+    try {
+        (void)c.query<PoolRow>().count();
+        FAIL("a third connection was handed out");
+    } catch (const sf::invalid_request_error& err) {
+        const std::string what = err.what();
+        CHECK(what.find("checked out by this thread") != std::string::npos);
+        CHECK(what.find("size 1, max_overflow 1") != std::string::npos);
+    }
+    CHECK_FALSE(c.in_transaction());
+    a.commit();  // one comes back: c gets it
+    CHECK(c.query<PoolRow>().count() == 0);
+    c.close();
+    b.rollback();
+
+    // One connection this thread's, one another thread's: that one may come back, so c waits.
+    auto e2 = sf::create_engine(fresh_url<B>(dir), {.size = 1, .max_overflow = 1, .timeout = 100ms});
+    sf::session mine{e2}, theirs{e2}, waiter{e2};
+    CHECK(mine.query<PoolRow>().count() == 0);
+    std::thread([&] { CHECK(theirs.query<PoolRow>().count() == 0); }).join();
+    CHECK_THROWS_AS((void)waiter.query<PoolRow>().count(), sf::timeout_error);
+    mine.close();
+    theirs.close();
+    waiter.close();
+    check_no_leak(e);
+    check_no_leak(e2);
+}
+
+TEST_CASE("pool: two sessions of one thread on a sqlite :memory: engine: the second is told at once") {
+    auto e = sf::create_engine("sqlite://:memory:");
+    sf::create_all<PoolRow>(e);
+    sf::session writer{e};
+    add_row(writer, 1, 1);  // writer holds the engine's one connection until it commits
+    sf::session reader{e};
+    CHECK_THROWS_WITH_AS((void)reader.query<PoolRow>().count(), doctest::Contains("sqlite://:memory:"),
+                         sf::invalid_request_error);
+    writer.commit();
+    CHECK(reader.query<PoolRow>().count() == 1);
+}
+
 TEST_CASE_TEMPLATE("pool: overflow connections open under load and are closed on return when the pool is full", B,
                    SQLFORGE_BACKENDS) {
     if (test::skipped<B>()) return;
     scratch_dir dir;
     auto e = sf::create_engine(fresh_url<B>(dir), {.size = 1, .max_overflow = 1, .timeout = 100ms});
     sf::session a{e}, b{e}, c{e};
-    CHECK(a.query<PoolRow>().count() == 0);
-    CHECK(b.query<PoolRow>().count() == 0);
+    std::thread([&] {  // (checked out by another thread: c's wait could end)
+        CHECK(a.query<PoolRow>().count() == 0);
+        CHECK(b.query<PoolRow>().count() == 0);
+    }).join();
     auto st = e.pool_status();
     CHECK(st.checked_out == 2);
     CHECK(st.opened == 2);

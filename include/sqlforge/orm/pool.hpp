@@ -12,6 +12,11 @@
 // that is closed, was reported broken (a lost connection), fails that rollback, or was
 // opened before the last dispose() is closed instead of pooled. Connections are opened,
 // pinged, rolled back and closed outside the pool's lock.
+//
+// A checkout that would wait while every checked-out connection is held by the asking thread
+// itself (two sessions open at once in one thread, on a sqlite://:memory: engine's single
+// connection, say) throws invalid_request_error at once: only that thread could give one
+// back, so the wait could only end in timeout_error.
 #include <sqlforge/orm/backends.hpp>
 #include <sqlforge/orm/errors.hpp>
 
@@ -20,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <thread>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -67,6 +73,7 @@ public:
                 auto c = std::move(idle_.back());
                 idle_.pop_back();
                 ++out_;
+                hold(c.get());
                 const bool expired = opts_.recycle.count() >= 0 && too_old(c.get(), clock::now());
                 lock.unlock();
                 if (!expired && (!opts_.pre_ping || with_backend(*c, [](auto& b) { return b.ping(); }))) return c;
@@ -78,6 +85,7 @@ public:
                 lock.unlock();
                 return open_counted();
             }
+            if (all_held_by_this_thread()) throw_self_wait();
             if (!deadline) deadline = clock::now() + opts_.timeout;
             if (!cv_.wait_until(lock, *deadline, [&] { return !idle_.empty() || out_ < opts_.size + opts_.max_overflow; }))
                 throw timeout_error("sqlforge: no connection became free in the pool within " +
@@ -105,6 +113,7 @@ public:
             auto it = records_.find(c.get());
             keep = keep && it != records_.end() && it->second.generation == generation_ && idle_.size() < opts_.size;
             if (keep) {
+                it->second.holder = {};
                 idle_.push_back(std::move(c));  // capacity reserved: never throws
             } else if (it != records_.end()) {
                 records_.erase(it);
@@ -144,7 +153,26 @@ private:
     struct record {
         clock::time_point born;
         std::uint64_t generation;
+        std::thread::id holder{};  // the thread it is checked out to; none while idle
     };
+
+    void hold(const backend_connection* c) {
+        if (auto it = records_.find(c); it != records_.end()) it->second.holder = std::this_thread::get_id();
+    }
+    // Is every checked-out connection (none of them still being opened) this thread's?
+    bool all_held_by_this_thread() const {
+        const auto me = std::this_thread::get_id();
+        std::size_t mine = 0;
+        for (const auto& [c, r] : records_) mine += r.holder == me;
+        return mine != 0 && mine == out_;
+    }
+    [[noreturn]] void throw_self_wait() const {
+        throw invalid_request_error(
+            "sqlforge: every connection of the pool (size " + std::to_string(opts_.size) + ", max_overflow " +
+            std::to_string(opts_.max_overflow) + ") is checked out by this thread, to sessions or connections it "
+            "still has open, so waiting for one could never end: commit(), rollback() or close() one of them "
+            "first (a sqlite://:memory: engine has exactly one connection)");
+    }
 
     bool too_old(const backend_connection* c, clock::time_point now) const {
         auto it = records_.find(c);
@@ -165,7 +193,7 @@ private:
         try {
             auto c = make_();
             std::lock_guard lock(m_);
-            records_.emplace(c.get(), record{clock::now(), generation_});
+            records_.emplace(c.get(), record{clock::now(), generation_, std::this_thread::get_id()});
             ++opened_;
             return c;
         } catch (...) {
