@@ -91,7 +91,10 @@ TEST_CASE("bad input: malformed and empty URLs are argument_error, and a passwor
     // Options: a bad value is refused at create_engine(), before anything opens.
     for (std::string_view url : {"sqlite:///x.db?mode=bogus", "sqlite:///x.db?timeout=-1", "sqlite:///x.db?timeout=1e3",
                                  "sqlite:///x.db?timeout=99999999999", "sqlite:///x.db?timeout=4294967295",
-                                 "mysql://u:hunter2@h/db?connect_timeout=-5", "mysql://u:hunter2@h/db?read_timeout=x"}) {
+                                 "mysql://u:hunter2@h/db?connect_timeout=-5", "mysql://u:hunter2@h/db?read_timeout=x",
+                                 "sqlite:///x.db?begin=later", "sqlite:///x.db?timout=5", "sqlite:///x.db?Mode=ro",
+                                 "sqlite:///x.db?charset=utf8", "mysql://u:hunter2@h/db?conect_timeout=1",
+                                 "mysql://u:hunter2@h/db?mode=ro"}) {
         CAPTURE(url);
         const std::string msg = error_of<sf::argument_error>([&] { (void)sf::create_engine(url); });
         CHECK(contains(msg, "sqlforge: "));
@@ -99,6 +102,15 @@ TEST_CASE("bad input: malformed and empty URLs are argument_error, and a passwor
     }
     CHECK_FALSE(contains(error_of<sf::argument_error>([] { (void)sf::create_engine("mysql://u:hunter2@h:port/db"); }),
                          "hunter2"));
+    // An unknown option (a typo, another backend's) is named, with the ones that exist.
+    const std::string typo = error_of<sf::argument_error>([] { (void)sf::create_engine("sqlite:///x.db?timout=5"); });
+    CHECK(contains(typo, "unknown URL option 'timout' for sqlite"));
+    CHECK(contains(typo, "known: mode, timeout, begin"));
+    const std::string other =
+        error_of<sf::argument_error>([] { (void)sf::create_engine("mysql://u:hunter2@h/db?timeout=5"); });
+    CHECK(contains(other, "unknown URL option 'timeout' for mysql"));
+    CHECK(contains(other, "unix_socket"));
+    CHECK_FALSE(contains(other, "hunter2"));
 }
 
 TEST_CASE("bad input: a database that cannot be opened is operational_error at first use") {
@@ -118,6 +130,39 @@ TEST_CASE("bad input: a database that cannot be opened is operational_error at f
     CHECK_FALSE(contains(msg, "hunter2"));
     CHECK(e.pool_status().checked_out == 0);
 }
+
+#if SQLFORGE_HAS_MYSQL
+TEST_CASE("MariaDB through ?unix_socket=: the socket is used, and a missing one is named in the error") {
+    const std::string url = test::mysql_backend::url();
+    if (url.empty()) return;
+    const sf::url u = sf::parse_url(url);
+    std::string socket;
+    {
+        sf::engine tcp = sf::create_engine(url);
+        sf::session s{tcp};
+        socket = s.execute(sf::text("SELECT @@socket")).scalar<std::string>().value_or("");
+    }
+    REQUIRE_FALSE(socket.empty());
+    const std::string user_part = url.substr(8, url.rfind('@') - 8);  // "mysql://" cut; still percent-encoded
+    sf::engine e = sf::create_engine(mysql_url_with(user_part, "/" + u.database + "?unix_socket=" + socket));
+    {
+        auto c = e.acquire();
+        // (before the option was passed on, this connected to 127.0.0.1:3306 over TCP)
+        CHECK(contains(mysql_get_host_info(std::get<sf::backend::mysql::connection>(*c).handle()), "socket"));
+        e.release(std::move(c));
+    }
+    {
+        sf::session s{e};
+        CHECK(s.execute(sf::text("SELECT DATABASE()")).scalar<std::string>() == u.database);
+    }
+    sf::engine missing =
+        sf::create_engine(mysql_url_with(user_part, "/" + u.database + "?unix_socket=/nonexistent-sqlforge/x.sock"));
+    sf::session s{missing};
+    const std::string msg = error_of<sf::operational_error>([&] { (void)s.execute(sf::text("SELECT 1")); });
+    CHECK(contains(msg, "/nonexistent-sqlforge/x.sock"));
+    CHECK(missing.pool_status().checked_out == 0);
+}
+#endif
 
 TEST_CASE("bad input: wrong password and unknown database on MariaDB are operational_error without the password") {
     const std::string url = test::mysql_backend::url();

@@ -1,8 +1,12 @@
 #pragma once
 // create_engine(url): the URL picks the backend and its options; the engine owns the pool.
 // Engines are cheap to copy (they share one state) and safe to use from many threads.
-//   sqlite:///relative.db  sqlite:////abs/path.db  sqlite://:memory:  (?mode=ro, ?timeout=ms)
+//   sqlite:///relative.db  sqlite:////abs/path.db  sqlite://:memory:
+//       ?mode=ro|rw|rwc  ?timeout=<ms>  ?begin=deferred|immediate|exclusive
 //   mysql://user:password@127.0.0.1:3306/db?charset=utf8mb4&connect_timeout=5
+//       ?charset  ?connect_timeout / read_timeout / write_timeout=<s>  ?unix_socket=<path>
+//       ?ssl_mode  ?ssl_ca  ?ssl_cert  ?ssl_key
+// An option the backend does not know is an argument_error (a typo must not pass unnoticed).
 // A SQLite :memory: database lives in one connection, so its pool holds exactly one.
 #include <sqlforge/orm/backends.hpp>
 #include <sqlforge/orm/errors.hpp>
@@ -10,6 +14,7 @@
 #include <sqlforge/orm/url.hpp>
 
 #include <charconv>
+#include <initializer_list>
 #include <chrono>
 #include <limits>
 #include <memory>
@@ -32,6 +37,22 @@ inline unsigned url_number(const url& u, std::string_view key, unsigned fallback
         throw argument_error("sqlforge: URL option '" + std::string(key) + "' must be a whole number from 0 to " +
                              std::to_string(std::numeric_limits<int>::max()) + ", not '" + v + "' in " + u.render_safe());
     return n;
+}
+
+// Throws argument_error for a query option of u that is not in `known`.
+inline void check_url_options(const url& u, std::initializer_list<std::string_view> known) {
+    for (const auto& kv : u.query) {
+        bool ok = false;
+        for (std::string_view k : known) ok = ok || kv.first == k;
+        if (ok) continue;
+        std::string list;
+        for (std::string_view k : known) {
+            if (!list.empty()) list += ", ";
+            list += k;
+        }
+        throw argument_error("sqlforge: unknown URL option '" + kv.first + "' for " + u.drivername + " in " +
+                             u.render_safe() + " (known: " + list + ")");
+    }
 }
 
 struct engine_state {
@@ -90,6 +111,7 @@ inline engine create_engine(std::string_view text, pool_options opts = {}) {
     url u = parse_url(text);
     if (u.drivername == "sqlite") {
 #if SQLFORGE_HAS_SQLITE
+        detail::check_url_options(u, {"mode", "timeout", "begin"});
         backend::sqlite::open_options o;
         o.path = u.database.empty() ? ":memory:" : u.database;
         std::string mode = u.option("mode", "rwc");
@@ -99,6 +121,12 @@ inline engine create_engine(std::string_view text, pool_options opts = {}) {
             throw argument_error("sqlforge: URL option 'mode' must be ro, rw or rwc, not '" + mode + "' in " +
                                  u.render_safe());
         o.busy_timeout_ms = static_cast<int>(detail::url_number(u, "timeout", 5000));
+        const std::string begin = u.option("begin", "deferred");
+        if (begin == "immediate") o.begin = backend::sqlite::begin_mode::immediate;
+        else if (begin == "exclusive") o.begin = backend::sqlite::begin_mode::exclusive;
+        else if (begin != "deferred")
+            throw argument_error("sqlforge: URL option 'begin' must be deferred, immediate or exclusive, not '" + begin +
+                                 "' in " + u.render_safe());
         if (o.path == ":memory:") {
             opts.size = 1;
             opts.max_overflow = 0;
@@ -113,6 +141,8 @@ inline engine create_engine(std::string_view text, pool_options opts = {}) {
     }
     if (u.drivername == "mysql" || u.drivername == "mariadb") {
 #if SQLFORGE_HAS_MYSQL
+        detail::check_url_options(u, {"charset", "connect_timeout", "read_timeout", "write_timeout", "unix_socket",
+                                       "ssl_mode", "ssl_ca", "ssl_cert", "ssl_key"});
         backend::mysql::connect_options o;
         o.host = u.host.empty() ? "127.0.0.1" : u.host;
         o.port = u.port ? static_cast<unsigned>(*u.port) : 3306u;
@@ -127,6 +157,7 @@ inline engine create_engine(std::string_view text, pool_options opts = {}) {
         o.ssl_ca = u.option("ssl_ca", "");
         o.ssl_cert = u.option("ssl_cert", "");
         o.ssl_key = u.option("ssl_key", "");
+        o.unix_socket = u.option("unix_socket", "");
         auto make = [o] { return std::make_unique<backend_connection>(std::in_place_type<backend::mysql::connection>, o); };
         return engine{std::make_shared<detail::engine_state>(std::move(u), backend_kind::mysql, make, opts)};
 #else

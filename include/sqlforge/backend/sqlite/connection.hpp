@@ -22,12 +22,20 @@
 
 namespace sqlforge::backend::sqlite {
 
+// How a transaction begins: DEFERRED (SQLite's default) takes the write lock at the first
+// write, so a transaction that reads and then writes can meet SQLITE_BUSY in its middle, where
+// the busy timeout cannot help (another writer holds the lock and waits for this reader).
+// IMMEDIATE takes it at BEGIN, which waits for the busy timeout instead; EXCLUSIVE also keeps
+// readers out in rollback-journal mode.
+enum class begin_mode { deferred, immediate, exclusive };
+
 struct open_options {
     std::string path;             // file name, or ":memory:" for a private in-memory database
     bool read_only = false;       // SQLITE_OPEN_READONLY; the file must exist
     bool create = true;           // create the file if missing (ignored when read_only)
     int busy_timeout_ms = 5000;   // how long a statement waits for another writer's lock
     bool foreign_keys = true;     // PRAGMA foreign_keys (SQLite's default is off)
+    begin_mode begin = begin_mode::deferred;  // what begin() sends (URL option ?begin=)
 };
 using connection_options = open_options;  // the name docs/backend-protocol.md uses
 
@@ -107,6 +115,7 @@ struct text_hash {
 // Statement texts of the transaction helpers; their addresses are the cache keys.
 inline constexpr char begin_sql[] = "BEGIN";
 inline constexpr char begin_immediate_sql[] = "BEGIN IMMEDIATE";
+inline constexpr char begin_exclusive_sql[] = "BEGIN EXCLUSIVE";
 inline constexpr char commit_sql[] = "COMMIT";
 inline constexpr char rollback_sql[] = "ROLLBACK";
 inline constexpr char ping_sql[] = "SELECT 1";
@@ -135,6 +144,7 @@ public:
             throw_error(rc, msg, "");
         }
         db_ = db;
+        begin_ = o.begin;
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, o.busy_timeout_ms);
         try {
@@ -150,6 +160,7 @@ public:
 
     connection(connection&& o) noexcept
         : db_(std::exchange(o.db_, nullptr)),
+          begin_(o.begin_),
           owned_(std::move(o.owned_)),
           by_key_(std::move(o.by_key_)),
           by_text_(std::move(o.by_text_)),
@@ -161,6 +172,7 @@ public:
         if (this != &o) {
             close();
             db_ = std::exchange(o.db_, nullptr);
+            begin_ = o.begin_;
             owned_ = std::move(o.owned_);
             by_key_ = std::move(o.by_key_);
             by_text_ = std::move(o.by_text_);
@@ -261,7 +273,14 @@ public:
     sqlite3* handle() noexcept { return db_; }
 
     // --- transactions ------------------------------------------------------------------------
-    void begin() { run(detail::begin_sql); }
+    // BEGIN as the connection was opened to (open_options::begin).
+    void begin() {
+        switch (begin_) {
+            case begin_mode::deferred: run(detail::begin_sql); break;
+            case begin_mode::immediate: run(detail::begin_immediate_sql); break;
+            case begin_mode::exclusive: run(detail::begin_exclusive_sql); break;
+        }
+    }
     // Takes the write lock now rather than at the first write, so a writer waits for (or
     // fails on) busy_timeout here instead of in the middle of its transaction.
     void begin_immediate() { run(detail::begin_immediate_sql); }
@@ -310,6 +329,7 @@ private:
     }
 
     sqlite3* db_ = nullptr;
+    begin_mode begin_ = begin_mode::deferred;
     std::vector<std::unique_ptr<statement>> owned_;  // stable addresses, finalized on close
     detail::pointer_table by_key_;
     std::unordered_map<std::string, statement*, detail::text_hash, std::equal_to<>> by_text_;
