@@ -116,6 +116,28 @@ TEST_CASE_TEMPLATE("schema mismatch: NULL read into a field that is not optional
     }
     CHECK_THROWS_AS(s.query<mm::StrictItem>().where(mm_strict::id == 2).one(), sf::schema_mismatch);
     CHECK(s.query<mm::StrictItem>().where(mm_strict::id == 1).one().note == "blue");  // a matching row still reads
+    // Rows read after execute() returned are explained too: iterating past the first row, a
+    // result's all(), a later ++ (they raised the plain data_error before).
+    auto iterate = [&] {
+        for (const auto& r : s.query<mm::StrictItem>().order_by(mm_strict::id)) (void)r;
+    };
+    CHECK_THROWS_AS(iterate(), sf::schema_mismatch);
+    const auto every = sf::select(sf::all_of<mm::StrictItem>).order_by(mm_strict::id);
+    CHECK_THROWS_AS(s.execute(every).all(), sf::schema_mismatch);
+    {
+        auto r = s.execute(every);
+        auto it = r.begin();
+        CHECK(it->note == "blue");
+        try {
+            ++it;
+            FAIL("no error");
+        } catch (const sf::schema_mismatch& x) {
+            CHECK(contains(x.what(), "mm_item.note"));
+            CHECK(x.differences().size() == 1);
+        }
+        CHECK(r.all().empty());  // the result let go of its statement
+    }
+    CHECK(s.query<mm::StrictItem>().where(mm_strict::id == 1).one().note == "blue");  // and the session goes on
     // A value out of range for a struct that otherwise matches: no difference to report, the
     // data_error stays.
     CHECK_THROWS_AS(s.query<mm::TinyItem>().all(), sf::data_error);

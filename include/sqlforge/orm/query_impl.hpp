@@ -12,34 +12,31 @@ result<T> basic_query<T, Select>::execute() const {
 
 template <class T, class Select>
 typename result<T>::iterator basic_query<T, Select>::begin() const {
+    // (a row that cannot be read is explained by the result itself: session::execute)
     running_.reset();
-    return s_->template explaining_mismatch<Select>([&] {
-        running_.emplace(execute());
-        return running_->begin();  // reads the first row
-    });
+    running_.emplace(execute());
+    return running_->begin();  // reads the first row
 }
 
 template <class T, class Select>
 std::vector<T> basic_query<T, Select>::all() const {
-    return s_->template explaining_mismatch<Select>([&] { return s_->execute(q_).all(); });
+    return s_->execute(q_).all();
 }
 
 template <class T, class Select>
 std::optional<T> basic_query<T, Select>::first() const {
-    return s_->template explaining_mismatch<Select>([&] {
-        if constexpr (Select::limit_type::has_limit) return s_->execute(q_).first();
-        else return s_->execute(q_.limit(1)).first();
-    });
+    if constexpr (Select::limit_type::has_limit) return s_->execute(q_).first();
+    else return s_->execute(q_.limit(1)).first();
 }
 
 template <class T, class Select>
 T basic_query<T, Select>::one() const {
-    return s_->template explaining_mismatch<Select>([&] { return s_->execute(q_).one(); });
+    return s_->execute(q_).one();
 }
 
 template <class T, class Select>
 std::optional<T> basic_query<T, Select>::one_or_none() const {
-    return s_->template explaining_mismatch<Select>([&] { return s_->execute(q_).one_or_none(); });
+    return s_->execute(q_).one_or_none();
 }
 
 template <class T, class Select>

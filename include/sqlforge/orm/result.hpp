@@ -162,7 +162,7 @@ public:
     result(void* stmt, const detail::cursor_ops<Row>* ops, std::shared_ptr<const void> keep_alive = {}) noexcept
         : lease_(stmt, ops->reset), ops_(ops), keep_alive_(std::move(keep_alive)) {}
     result(result&& o) noexcept
-        : lease_(std::move(o.lease_)), ops_(o.ops_), keep_alive_(std::move(o.keep_alive_)),
+        : lease_(std::move(o.lease_)), ops_(o.ops_), explain_(o.explain_), keep_alive_(std::move(o.keep_alive_)),
           row_(std::move(o.row_)), started_(o.started_), done_(o.done_) {}
     result& operator=(result&&) = delete;
     result(const result&) = delete;
@@ -194,6 +194,8 @@ public:
         }
         try {
             ops_->append_all(lease_.get(), rows);
+        } catch (const dbapi_error& e) {
+            fail(e);
         } catch (...) {
             release();
             throw;
@@ -271,6 +273,8 @@ private:
         bool more = false;
         try {
             more = ops_->next(lease_.get(), row_);
+        } catch (const dbapi_error& e) {
+            fail(e);
         } catch (...) {
             release();
             throw;
@@ -282,9 +286,20 @@ private:
         lease_.release();
         keep_alive_.reset();
     }
+    // A row that could not be read: the statement is let go, then the session may explain the
+    // error (a schema_mismatch when the structs differ from the tables), else it propagates.
+    [[noreturn]] void fail(const dbapi_error& e) {
+        void* scope = lease_.owner();
+        release();
+        if (explain_ && scope) explain_(e, scope);
+        throw;
+    }
+
+    using explain_fn = void(const dbapi_error& e, void* scope);
 
     detail::statement_lease lease_;  // the statement, while rows are left to read
     const detail::cursor_ops<Row>* ops_;
+    explain_fn* explain_ = nullptr;  // set by session::execute (orm/session.hpp)
     std::shared_ptr<const void> keep_alive_;  // an rvalue statement's owned values, while bound
     Row row_{};
     bool started_ = false;

@@ -132,8 +132,10 @@ public:
     auto execute(Stmt&& stmt) {
         using S = std::remove_cvref_t<Stmt>;
         if constexpr (returns_rows<Stmt>) {
-            return explaining_mismatch<S>(
+            auto r = explaining_mismatch<S>(
                 [&] { return scope_.run_result([&](auto& c) { return run_query(c, std::forward<Stmt>(stmt)); }); });
+            detail::lease_access::explain_errors(r, &explain_row_error<S>);  // rows read later, too
+            return r;
         } else {
             return explaining_mismatch<S>([&] { return scope_.run([&](auto& c) { return run_statement(c, stmt); }); });
         }
@@ -142,7 +144,7 @@ public:
     // Runs f(). A programming_error or data_error out of it (no such column, NULL read into a
     // field that is not std::optional, ...) on tables whose structs do not match them becomes
     // a schema_mismatch with the original message and the differences (orm/mismatch_report.hpp);
-    // Stmt says which tables. Also used by query<T>() for errors met while reading rows.
+    // Stmt says which tables. Rows read later are explained by the result (explain_row_error).
     template <class Stmt, class F>
     decltype(auto) explaining_mismatch(F&& f) {
         try {
@@ -154,6 +156,15 @@ public:
             detail::report_mismatch<Stmt>(e, [&](auto&& g) { return scope_.run(g); });
             throw;
         }
+    }
+
+    // What a result of execute() calls when one of its rows cannot be read: explaining_mismatch
+    // for the rows read after execute() returned (iterating, all(), first() ...).
+    template <class Stmt>
+    static void explain_row_error(const dbapi_error& e, void* scope) {
+        if (!dynamic_cast<const programming_error*>(&e) && !dynamic_cast<const data_error*>(&e)) return;
+        auto& sc = *static_cast<detail::transaction_scope*>(scope);
+        detail::report_mismatch<Stmt>(e, [&](auto&& g) { return sc.run(g); });
     }
 
     // The value of a one-column select's first row, as std::optional: empty when there is

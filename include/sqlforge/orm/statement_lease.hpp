@@ -32,6 +32,8 @@ public:
     ~statement_lease() { release(); }
 
     void* get() const noexcept { return stmt_; }
+    // The owner of the list the lease is in (the transaction scope), or null.
+    inline void* owner() const noexcept;
     // Was the statement taken away by commit / rollback / close before the result was read?
     bool revoked() const noexcept { return revoked_; }
 
@@ -66,6 +68,9 @@ public:
     lease_list& operator=(lease_list&&) = delete;
     ~lease_list() { revoke_all(); }
 
+    // What owner() of the leases in this list gives (set again after a move).
+    void set_owner(void* owner) noexcept { owner_ = owner; }
+
     // Tracks a lease that holds a statement (one that holds none has nothing to revoke).
     void add(statement_lease& l) noexcept {
         if (!l.stmt_ || l.list_) return;
@@ -88,7 +93,10 @@ public:
 private:
     friend class statement_lease;
     statement_lease* first_ = nullptr;
+    void* owner_ = nullptr;
 };
+
+inline void* statement_lease::owner() const noexcept { return list_ ? list_->owner_ : nullptr; }
 
 inline statement_lease::statement_lease(statement_lease&& o) noexcept
     : stmt_(std::exchange(o.stmt_, nullptr)), reset_(o.reset_), list_(o.list_), prev_(o.prev_), next_(o.next_),
@@ -124,11 +132,16 @@ inline void statement_lease::unlink() noexcept {
         "first, or keep them with all() before commit()");
 }
 
-// What the scope uses to track the lease of a result it returns (result<Row>, raw_result).
+// What the scope uses to track the lease of a result it returns (result<Row>, raw_result),
+// and the session to have a result<Row>'s row errors explained (see session::execute).
 struct lease_access {
     template <class R>
     static statement_lease& of(R& r) noexcept {
         return r.lease_;
+    }
+    template <class R, class F>
+    static void explain_errors(R& r, F* explain) noexcept {
+        r.explain_ = explain;
     }
 };
 

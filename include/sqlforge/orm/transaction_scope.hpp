@@ -62,7 +62,7 @@ class transaction_scope {
     }
 
 public:
-    explicit transaction_scope(engine e) : engine_(std::move(e)) {}
+    explicit transaction_scope(engine e) : engine_(std::move(e)) { results_.set_owner(this); }
     transaction_scope(transaction_scope&& o) noexcept
         : engine_(o.engine_),
           conn_(std::move(o.conn_)),
@@ -71,7 +71,9 @@ public:
           serial_(o.serial_),
           savepoint_names_(o.savepoint_names_),
           savepoints_(std::move(o.savepoints_)),
-          results_(std::move(o.results_)) {}
+          results_(std::move(o.results_)) {
+        results_.set_owner(this);
+    }
     transaction_scope& operator=(transaction_scope&&) = delete;
     ~transaction_scope() { close(); }
 
