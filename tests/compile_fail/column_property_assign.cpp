@@ -1,26 +1,6 @@
 // expect: sqlforge: this field is a column_property, computed by a SQL expression when read
 // Rule: a computed field is read-only: set() / values() cannot write it.
-#include <sqlforge/dsl.hpp>
-
-#include <cstdint>
-#include <optional>
-#include <string>
-
-namespace sf = sqlforge;
-using L = sf::sqlite_dialect;
-
-struct Track {
-    std::int64_t id;
-    std::int64_t album_id;
-    int ms;
-};
-struct Album {
-    std::int64_t id;
-    std::string title;
-    std::int64_t track_count;
-    std::optional<std::int64_t> longest;
-};
-SQLFORGE_COLUMNS(track, Track, id, album_id, ms)
+#include "column_property_models.hpp"
 
 template <>
 struct sqlforge::table_traits<Album> {

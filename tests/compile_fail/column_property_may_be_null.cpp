@@ -1,26 +1,6 @@
 // expect: sqlforge: a column_property's expression may be NULL
 // Rule: an expression that may be NULL (MAX of no rows) computes only a std::optional field.
-#include <sqlforge/dsl.hpp>
-
-#include <cstdint>
-#include <optional>
-#include <string>
-
-namespace sf = sqlforge;
-using L = sf::sqlite_dialect;
-
-struct Track {
-    std::int64_t id;
-    std::int64_t album_id;
-    int ms;
-};
-struct Album {
-    std::int64_t id;
-    std::string title;
-    std::int64_t track_count;
-    std::optional<std::int64_t> longest;
-};
-SQLFORGE_COLUMNS(track, Track, id, album_id, ms)
+#include "column_property_models.hpp"
 
 #ifndef SQLFORGE_COMPILE_FAIL
 // Valid form: MAX into an optional field.
