@@ -84,8 +84,7 @@ public:
     // Resets every tracked statement and marks its lease revoked; the list is left empty.
     void revoke_all() noexcept {
         while (statement_lease* l = first_) {
-            l->unlink();
-            if (l->stmt_) l->reset_(std::exchange(l->stmt_, nullptr));
+            l->release();  // resets the statement and leaves the list
             l->revoked_ = true;
         }
     }
